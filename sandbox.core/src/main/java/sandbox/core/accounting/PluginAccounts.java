@@ -1,0 +1,52 @@
+package sandbox.core.accounting;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import sandbox.api.IoCounters;
+import sandbox.api.PluginActivity;
+
+/**
+ * The core's ledger of plugin activity: thread ownership and I/O accounts, one per plugin id. The enforcement
+ * layer writes to it on plugin threads; {@link PluginActivity} readers (the monitor) read snapshots.
+ * One instance per core bundle activation.
+ */
+public final class PluginAccounts implements PluginActivity {
+    private final ThreadOwnership threads = new ThreadOwnership();
+    private final Map<String, IoAccount> io = new ConcurrentHashMap<>();
+
+    public ThreadOwnership threads() {
+        return threads;
+    }
+
+    /** @return the plugin's I/O account, created on first use */
+    public IoAccount ioAccount(String pluginId) {
+        return io.computeIfAbsent(pluginId, id -> new IoAccount());
+    }
+
+    @Override
+    public Set<String> plugins() {
+        Set<String> ids = new TreeSet<>(threads.plugins());
+        ids.addAll(io.keySet());
+        return ids;
+    }
+
+    @Override
+    public List<Thread> liveThreads(String pluginId) {
+        return threads.liveThreads(pluginId);
+    }
+
+    @Override
+    public Optional<String> ownerOf(Thread thread) {
+        return threads.ownerOf(thread);
+    }
+
+    @Override
+    public IoCounters io(String pluginId) {
+        IoAccount account = io.get(pluginId);
+        return account == null ? IoCounters.ZERO : account.snapshot();
+    }
+}
