@@ -7,13 +7,21 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import sandbox.api.IoCounters;
+import org.osgi.service.component.annotations.Component;
 import sandbox.api.PluginActivity;
 
 /**
  * The core's ledger of plugin activity: thread ownership and I/O accounts, one per plugin id. The enforcement
  * layer writes to it on plugin threads; {@link PluginActivity} readers (the monitor) read snapshots.
  * One instance per core bundle activation.
+ *
+ * <p>It is its own DS component, registered under two names: {@link PluginActivity} for other bundles (the
+ * monitor), and {@code PluginAccounts} for components inside sandbox.core (execution, the weaver's guard), which
+ * take it as a typed {@code @Reference PluginAccounts} instead of casting. The class lives in a private package,
+ * so no other bundle can load it and the second name is visible inside the core only. Immediate, so the single
+ * instance exists from the moment the core starts.
  */
+@Component(service = {PluginActivity.class, PluginAccounts.class}, immediate = true)
 public final class PluginAccounts implements PluginActivity {
     private final ThreadOwnership threads = new ThreadOwnership();
     private final Map<String, IoAccount> io = new ConcurrentHashMap<>();
