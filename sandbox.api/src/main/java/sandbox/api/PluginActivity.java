@@ -35,4 +35,34 @@ public interface PluginActivity {
      * @return its I/O counters ({@link IoCounters#ZERO} if unknown)
      */
     IoCounters io(String pluginId);
+
+    /**
+     * Cost of the plugin's tasks that ran on threads charged task by task (shared JDK pool threads lent to it, and
+     * threads started through the sandbox's thread wrappers) and have finished, measured exactly by the wrappers.
+     *
+     * @param pluginId a plugin's id
+     * @return the cost, {@link ThreadCost#ZERO} if none or unknown
+     */
+    default ThreadCost finishedTaskCost(String pluginId) {
+        return ThreadCost.ZERO;
+    }
+
+    /**
+     * @param pluginId a plugin's id
+     * @return the plugin's tasks running now on threads charged task by task, with each thread's reading at the start
+     */
+    default List<TaskRun> runningTasks(String pluginId) {
+        return List.of();
+    }
+
+    /**
+     * A sampler must not charge such a thread's whole life to a plugin: its cost is in {@link #finishedTaskCost}
+     * and {@link #runningTasks}.
+     *
+     * @param thread any thread
+     * @return true when the thread's cost is charged task by task
+     */
+    default boolean chargedByTask(Thread thread) {
+        return false;
+    }
 }
