@@ -1,0 +1,110 @@
+package sandbox.launcher;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.hooks.bundle.FindHook;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * One run of the container: framework up, infrastructure bundles started, FileInstall last (it installs
+ * the plugins), the ready line, then the shell if a person is at a terminal; then wait until the
+ * framework stops (signal, or {@code exit} in the shell).
+ */
+final class Container {
+
+    private final LaunchOptions options;
+    private final Distribution distribution;
+    private final StateFolder state;
+    private final PrintStream out;
+
+    Container(LaunchOptions options, Distribution distribution, StateFolder state, PrintStream out) {
+        this.options = options;
+        this.distribution = distribution;
+        this.state = state;
+        this.out = out;
+    }
+
+    /** Runs until the framework stops; returns the process exit code. */
+    int run() throws LaunchException {
+        Framework framework = newFramework();
+        try {
+            framework.init();
+            StopOnSignal.install(framework, out);
+            framework.start();
+            BundleContext context = framework.getBundleContext();
+            HiddenFromFileInstall hook = new HiddenFromFileInstall();
+            context.registerService(FindHook.class, hook, null);
+            InfrastructureBundles infrastructure = new InfrastructureBundles();
+            List<Bundle> bundles = infrastructure.install(context, distribution.bundles());
+            hook.infrastructure(bundles);
+            InfrastructureBundles.start(bundles);
+            DeployFolderReport.start(framework, state.deploy(), out);
+            boolean shell = !options.noShell() && Terminal.attached();
+            List<Bundle> shellBundles = shell ? infrastructure.install(context, distribution.shellBundles()) : List.of();
+            hook.infrastructure(shellBundles);
+            out.println(readyLine(framework, infrastructure));
+            startShell(shellBundles);
+            FrameworkEvent stopped = framework.waitForStop(0);
+            return stopped.getType() == FrameworkEvent.ERROR ? 1 : 0;
+        } catch (BundleException e) {
+            throw new LaunchException("the framework did not start: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (LaunchException e) {
+            stopQuietly(framework);
+            throw e;
+        }
+    }
+
+    private Framework newFramework() throws LaunchException {
+        Iterator<FrameworkFactory> factories = ServiceLoader.load(FrameworkFactory.class).iterator();
+        if (!factories.hasNext()) {
+            throw new LaunchException("no OSGi framework on the class path (lib/org.apache.felix.framework-*.jar missing?)");
+        }
+        return factories.next().newFramework(FrameworkProperties.of(distribution, state));
+    }
+
+    private void startShell(List<Bundle> shellBundles) {
+        try {
+            InfrastructureBundles.start(shellBundles);
+        } catch (LaunchException e) {
+            // the container itself is up; without a shell it still serves plugins and stops on SIGTERM
+            out.println("Sandbox shell unavailable: " + e.getMessage());
+        }
+    }
+
+    private String readyLine(Framework framework, InfrastructureBundles infrastructure) {
+        long plugins = 0;
+        long active = 0;
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            if (bundle.getBundleId() != 0 && !infrastructure.installedHere(bundle)) {
+                plugins++;
+                active += bundle.getState() == Bundle.ACTIVE ? 1 : 0;
+            }
+        }
+        double seconds = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+        return String.format(Locale.ROOT, "Sandbox ready in %.2f s - state %s, deploy %s, %d plugin%s (%d active)%s",
+                seconds, state.root(), state.deploy(), plugins, plugins == 1 ? "" : "s", active,
+                state.seeded() ? ", examples copied to deploy" : "");
+    }
+
+    private static void stopQuietly(Framework framework) {
+        try {
+            framework.stop();
+            framework.waitForStop(StopOnSignal.STOP_TIMEOUT_SECONDS * 1000);
+        } catch (BundleException | InterruptedException | RuntimeException e) {
+            // already failing: the caller reports the original cause
+        }
+    }
+}
