@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import sandbox.api.IoCounters;
 import org.osgi.service.component.annotations.Component;
 import sandbox.api.PluginActivity;
+import sandbox.api.TaskRun;
+import sandbox.api.ThreadCost;
 
 /**
  * The core's ledger of plugin activity: thread ownership and I/O accounts, one per plugin id. The enforcement
@@ -25,6 +27,19 @@ import sandbox.api.PluginActivity;
 public final class PluginAccounts implements PluginActivity {
     private final ThreadOwnership threads = new ThreadOwnership();
     private final Map<String, IoAccount> io = new ConcurrentHashMap<>();
+    private final TaskLedger tasks = new TaskLedger();
+    private final OwnedTasks ownedTasks = new OwnedTasks(threads, tasks);
+    private final NetworkMeters network = new NetworkMeters();
+
+    /** @return the wrappers that charge tasks and thread-factory threads to a plugin (for the guard and execution) */
+    public OwnedTasks ownedTasks() {
+        return ownedTasks;
+    }
+
+    /** @return per-plugin throttles and per-socket meters (for the guard) */
+    public NetworkMeters network() {
+        return network;
+    }
 
     public ThreadOwnership threads() {
         return threads;
@@ -39,6 +54,7 @@ public final class PluginAccounts implements PluginActivity {
     public Set<String> plugins() {
         Set<String> ids = new TreeSet<>(threads.plugins());
         ids.addAll(io.keySet());
+        ids.addAll(tasks.plugins());
         return ids;
     }
 
@@ -54,7 +70,23 @@ public final class PluginAccounts implements PluginActivity {
 
     @Override
     public IoCounters io(String pluginId) {
+        network.reconcile(); // sockets a plugin closed directly, not through a metered stream
         IoAccount account = io.get(pluginId);
         return account == null ? IoCounters.ZERO : account.snapshot();
+    }
+
+    @Override
+    public ThreadCost finishedTaskCost(String pluginId) {
+        return tasks.finished(pluginId);
+    }
+
+    @Override
+    public List<TaskRun> runningTasks(String pluginId) {
+        return tasks.running(pluginId);
+    }
+
+    @Override
+    public boolean chargedByTask(Thread thread) {
+        return tasks.chargedByTask(thread);
     }
 }
