@@ -1,0 +1,64 @@
+package sandbox.core.execution;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import sandbox.api.ExecutionResult;
+import sandbox.api.ExecutionStatus;
+
+/**
+ * Runs one {@link ExecutionRequest} on a new thread born in the plugin's thread group and watches it from the
+ * caller's thread: samples the plugin's live threads every check interval and hands an overrun or a cancellation
+ * to {@link ExecutionEnding}. Needs no framework, so the whole execution path is unit-tested with real threads.
+ */
+final class ExecutionRunner {
+    private final ExecutionEnding ending;
+    private final AtomicLong sequence = new AtomicLong();
+
+    ExecutionRunner(ExecutionEnding ending) {
+        this.ending = ending;
+    }
+
+    ExecutionResult run(ExecutionRequest request) {
+        ExecutionTask task = new ExecutionTask(request);
+        // No inherited thread locals: nothing of the caller's (a shell session, a request) leaks to the plugin.
+        Thread thread = new Thread(request.group(), task,
+                "sandbox-exec-" + request.pluginId() + "-" + sequence.incrementAndGet(), 0, false);
+        thread.setDaemon(true);
+        thread.setContextClassLoader(request.contextLoader());
+        long limit = request.config().limits().executionTime().toNanos();
+        long interval = request.config().checkInterval().toNanos();
+        long start = System.nanoTime();
+        thread.start();
+        boolean overrunSeen = false;
+        try {
+            while (thread.isAlive()) {
+                task.samplePeak();
+                long remaining = start + limit - System.nanoTime();
+                if (remaining <= 0 && !overrunSeen) {
+                    overrunSeen = true;
+                    Verdict verdict = ending.overBudget(request, thread);
+                    if (verdict.ended()) {
+                        return ended(request, verdict, task, thread);
+                    }
+                    continue;
+                }
+                TimeUnit.NANOSECONDS.timedJoin(thread, overrunSeen ? interval : Math.min(interval, remaining));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ended(request, ending.callerInterrupted(request, thread), task, thread);
+        }
+        TaskOutcome outcome = task.outcome();
+        if (outcome == null) {
+            return new ExecutionResult(request.pluginId(), ExecutionStatus.FAILED, Map.of(),
+                    "the execution thread ended without an outcome", task.telemetry(thread));
+        }
+        return new ExecutionResult(request.pluginId(), outcome.status(), outcome.value(), outcome.error(),
+                task.telemetry(thread));
+    }
+
+    private static ExecutionResult ended(ExecutionRequest request, Verdict verdict, ExecutionTask task, Thread thread) {
+        return new ExecutionResult(request.pluginId(), verdict.status(), Map.of(), verdict.error(), task.telemetry(thread));
+    }
+}
