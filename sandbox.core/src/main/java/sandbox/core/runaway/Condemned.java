@@ -1,0 +1,112 @@
+package sandbox.core.runaway;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import sandbox.core.runaway.poll.Signal;
+
+/**
+ * Which threads must stop, and why: the state behind the woven poll's slow path. Static because woven plugin
+ * classes reach it through static calls ({@link sandbox.core.runaway.poll.Poll}); it lives as long as the core
+ * bundle's class loader.
+ *
+ * <p>Invariant: a plugin's signal is raised while any live thread condemned for that plugin exists. Condemning
+ * puts the thread first and raises second; lowering ({@link #sweep}) lowers first and re-checks second, so a
+ * concurrent condemnation is never lost.
+ */
+public final class Condemned {
+    private static final Object KEY = new Object();
+    private static final String STACK_MESSAGE = "stack overflow in plugin code (deep recursion)";
+    private static final Map<String, Signal> SIGNALS = new ConcurrentHashMap<>();
+    private static final Map<Thread, PluginTerminatedError> THREADS = new ConcurrentHashMap<>();
+
+    private Condemned() {
+    }
+
+    /** @return the plugin's signal, created on first use */
+    public static Signal signalOf(String pluginId) {
+        Signal signal = SIGNALS.get(pluginId);
+        return signal != null ? signal : SIGNALS.computeIfAbsent(pluginId, id -> new Signal(id, KEY));
+    }
+
+    /** Slow path of the poll: throws the current thread's termination, if it has one. */
+    public static void stopIfCondemned() {
+        PluginTerminatedError error = THREADS.get(Thread.currentThread());
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    /**
+     * A handler in plugin code caught a stack overflow: the current thread is condemned (unless it already is for
+     * another reason) so the overflow ends as a termination, not in the plugin's handler.
+     */
+    public static void stackOverflow(Signal signal) {
+        Thread current = Thread.currentThread();
+        if (!THREADS.containsKey(current)) {
+            condemn(current, new PluginTerminatedError(Budget.STACK_DEPTH, signal.pluginId(), STACK_MESSAGE));
+        }
+    }
+
+    /**
+     * Condemns a thread: its next poll (or handler entry) in plugin code throws {@code error}. The first reason
+     * given for a thread wins.
+     *
+     * @return the error in force for the thread
+     */
+    public static PluginTerminatedError condemn(Thread thread, PluginTerminatedError error) {
+        PluginTerminatedError previous = THREADS.putIfAbsent(thread, error);
+        signalOf(error.pluginId()).raise(KEY);
+        return previous != null ? previous : error;
+    }
+
+    /** @return the termination in force for {@code thread}, or {@code null} */
+    public static PluginTerminatedError of(Thread thread) {
+        return THREADS.get(thread);
+    }
+
+    /** @return terminations not yet recorded as violations (each returned once) */
+    static List<PluginTerminatedError> unreported() {
+        List<PluginTerminatedError> result = new ArrayList<>();
+        for (PluginTerminatedError error : new HashSet<>(THREADS.values())) {
+            if (error.claimReport()) {
+                result.add(error);
+            }
+        }
+        return result;
+    }
+
+    /** @return live condemned threads of the plugin */
+    static List<Thread> threadsOf(String pluginId) {
+        List<Thread> result = new ArrayList<>();
+        THREADS.forEach((thread, error) -> {
+            if (error.pluginId().equals(pluginId) && thread.isAlive()) {
+                result.add(thread);
+            }
+        });
+        return result;
+    }
+
+    /** Forgets dead threads and lowers the signals of plugins that have no live condemned thread left. */
+    static void sweep() {
+        THREADS.keySet().removeIf(thread -> !thread.isAlive());
+        Set<String> busy = new HashSet<>();
+        THREADS.values().forEach(error -> busy.add(error.pluginId()));
+        for (Signal signal : SIGNALS.values()) {
+            if (signal.isRaised() && !busy.contains(signal.pluginId())) {
+                signal.lower(KEY);
+                if (!threadsOf(signal.pluginId()).isEmpty()) {
+                    signal.raise(KEY);
+                }
+            }
+        }
+    }
+
+    /** Forgets a thread's condemnation (its code is no longer the plugin's, e.g. a pool thread handed back). */
+    static void pardon(Thread thread) {
+        THREADS.remove(thread);
+    }
+}

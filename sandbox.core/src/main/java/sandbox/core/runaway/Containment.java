@@ -1,0 +1,208 @@
+package sandbox.core.runaway;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import sandbox.api.IsolationLevel;
+import sandbox.api.PluginLimits;
+
+/**
+ * Runaway containment for the executor and the guards: register an execution ({@link #begin}), learn how it ended
+ * ({@link #end}), check the thread quota before a plugin starts a thread ({@link #checkThreadQuota}), and stop all
+ * of a plugin's threads ({@link #stop}). Owns the watchdog thread; {@link #close} ends it.
+ */
+public final class Containment implements AutoCloseable {
+    private final Function<String, List<Thread>> liveThreads;
+    private final RunawayReporter reporter;
+    private final ThreadCosts costs = new ThreadCosts();
+    private final List<Run> runs = new CopyOnWriteArrayList<>();
+    private final Map<String, PluginLimits> lastLimits = new ConcurrentHashMap<>();
+    private final Watchdog watchdog;
+
+    /**
+     * @param liveThreads the live threads a plugin owns (ThreadOwnership::liveThreads)
+     * @param reporter where violations and residue go
+     * @param interval how often the watchdog looks
+     */
+    public Containment(Function<String, List<Thread>> liveThreads, RunawayReporter reporter, Duration interval) {
+        this.liveThreads = liveThreads;
+        this.reporter = reporter;
+        this.watchdog = new Watchdog(this, costs, Math.max(1, interval.toMillis()));
+        // Load and initialise everything the poll's slow path touches now, not with the plugin's stack nearly full.
+        Condemned.sweep();
+        new PluginTerminatedError(Budget.STACK_DEPTH, "-", "-").claimReport();
+        watchdog.start();
+    }
+
+    /**
+     * Starts watching an execution; call on or before its thread runs plugin code.
+     *
+     * @param pluginId the plugin
+     * @param limits its budgets
+     * @param level its isolation level; MINIMAL measures and reports without stopping
+     * @param executionThread the thread that runs {@code Plugin.execute}
+     * @return the run, to hand to {@link #end}
+     */
+    public Run begin(String pluginId, PluginLimits limits, IsolationLevel level, Thread executionThread) {
+        lastLimits.put(pluginId, limits);
+        Run run = new Run(pluginId, limits, level, executionThread, costs.cpu(executionThread), costs.allocated(executionThread));
+        runs.add(run);
+        return run;
+    }
+
+    /**
+     * The execution returned or threw. Threads it started stay watched against its budgets until they end.
+     *
+     * @return the termination that ended it, or {@code null} when no budget was broken
+     */
+    public PluginTerminatedError end(Run run) {
+        run.ended = true;
+        PluginTerminatedError verdict = run.verdict;
+        if (verdict == null) {
+            PluginTerminatedError own = Condemned.of(run.thread);
+            verdict = own != null && own.pluginId().equals(run.pluginId) ? own : null;
+        }
+        return verdict;
+    }
+
+    /**
+     * Called by the thread-creation guard before a plugin thread starts another thread.
+     *
+     * @throws PluginTerminatedError when the plugin already owns as many live threads as its quota allows; the
+     *         current execution ends with {@link Budget#THREADS}
+     */
+    public void checkThreadQuota(String pluginId) {
+        PluginLimits limits = lastLimits.getOrDefault(pluginId, PluginLimits.DEFAULTS);
+        int live = pluginThreadCount(pluginId);
+        if (live < limits.maxThreads()) {
+            return;
+        }
+        String message = Figures.over("live threads", Integer.toString(live + 1), Integer.toString(limits.maxThreads()));
+        Thread current = Thread.currentThread();
+        for (Run run : runs) {
+            if (run.pluginId.equals(pluginId) && (run.thread == current || run.costs.containsKey(current))) {
+                over(run, Budget.THREADS, message);
+            }
+        }
+        throw Condemned.condemn(current, new PluginTerminatedError(Budget.THREADS, pluginId, message));
+    }
+
+    /**
+     * Stops every thread the plugin owns: condemns them (their next poll throws), interrupts them (so sleep, wait and
+     * interruptible I/O return) and waits up to {@code wait} for them to end. Threads still alive then are reported.
+     *
+     * @return the names of the threads still alive after the wait (empty when the plugin owns no live thread)
+     */
+    public List<String> stop(String pluginId, Duration wait) {
+        PluginTerminatedError error = new PluginTerminatedError(Budget.KILLED, pluginId, "plugin " + pluginId + " is being stopped");
+        for (Run run : runs) {
+            if (run.pluginId.equals(pluginId) && run.verdict == null) {
+                run.verdict = error;
+            }
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        Thread self = Thread.currentThread();
+        List<Thread> left;
+        do {
+            left = new ArrayList<>(liveThreads(pluginId));
+            left.remove(self);
+            for (Thread t : left) {
+                Condemned.condemn(t, error);
+                t.interrupt();
+            }
+            for (Thread t : left) {
+                join(t, Math.min(10, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            }
+            left.removeIf(t -> !t.isAlive());
+        } while (!left.isEmpty() && System.nanoTime() < deadline);
+        List<String> names = new ArrayList<>();
+        for (Thread t : left) {
+            names.add(t.getName());
+            reporter.residue(pluginId, t);
+        }
+        return names;
+    }
+
+    @Override
+    public void close() {
+        watchdog.close();
+    }
+
+    /** Steps the watchdog once, for tests that must not depend on timing. */
+    void tick() {
+        watchdog.tick();
+    }
+
+    List<Run> runs() {
+        return new ArrayList<>(runs);
+    }
+
+    void forget(Run run) {
+        runs.remove(run);
+    }
+
+    List<Thread> liveThreads(String pluginId) {
+        List<Thread> result = new ArrayList<>(liveThreads.apply(pluginId));
+        for (Thread t : Condemned.threadsOf(pluginId)) {
+            if (!result.contains(t)) {
+                result.add(t);
+            }
+        }
+        return result;
+    }
+
+    /** @return the plugin's live threads, its execution threads not counted (as PluginLimits.maxThreads says) */
+    int pluginThreadCount(String pluginId) {
+        List<Thread> live = liveThreads.apply(pluginId);
+        int count = live.size();
+        for (Run run : runs) {
+            if (run.pluginId.equals(pluginId) && !run.ended && live.contains(run.thread)) {
+                count--;
+            }
+        }
+        return count;
+    }
+
+    /** A run broke a budget: record the verdict; when enforced, condemn and interrupt its threads. */
+    void over(Run run, Budget budget, String message) {
+        PluginTerminatedError error = new PluginTerminatedError(budget, run.pluginId, "plugin " + run.pluginId + ": " + message);
+        synchronized (run) {
+            if (run.verdict != null) {
+                return;
+            }
+            run.verdict = error;
+        }
+        if (!run.enforced) {
+            reporter.measured(error);
+            return;
+        }
+        List<Thread> threads = new ArrayList<>(run.costs.keySet());
+        if (run.ended) {
+            threads.remove(run.thread);
+        }
+        for (Thread t : threads) {
+            if (t.isAlive()) {
+                Condemned.condemn(t, error);
+                t.interrupt();
+            }
+        }
+    }
+
+    void reportNew() {
+        for (PluginTerminatedError error : Condemned.unreported()) {
+            reporter.enforced(error);
+        }
+    }
+
+    private static void join(Thread t, long millis) {
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package sandbox.core.runaway;
+
+import java.util.Objects;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The runaway-containment weave of one plugin class: a poll at loop back-edges and method entries, and handler
+ * entries that cannot swallow Sandbox's termination (see {@link PollInserter} for the shapes).
+ *
+ * <p>Each woven class gets a synthetic {@code static final} field {@value #SIGNAL_FIELD} holding its plugin's
+ * {@link sandbox.core.runaway.poll.Signal}, set first thing in its static initialiser. The weave adds no branch to
+ * plugin code, so no stack map frame has to be computed: a woven class needs no {@code COMPUTE_FRAMES}.
+ *
+ * <p>Woven classes call {@value #POLL_PACKAGE}: the weaving hook must add it to the class's dynamic imports.
+ */
+public final class RunawayTransform {
+    /** Name of the synthetic field holding the plugin's signal in every woven class. */
+    public static final String SIGNAL_FIELD = "$sandbox$signal";
+    /** Package woven code calls; exported by sandbox.core, dynamically imported by woven classes. */
+    public static final String POLL_PACKAGE = "sandbox.core.runaway.poll";
+
+    static final String SIGNAL_DESC = "Lsandbox/core/runaway/poll/Signal;";
+    static final String POLL_OWNER = "sandbox/core/runaway/poll/Poll";
+
+    /**
+     * @param next where the woven class goes
+     * @param pluginId the plugin the class belongs to (its signal is looked up by this id)
+     * @return a visitor that weaves the class and passes it on to {@code next}
+     */
+    public ClassVisitor wrap(ClassVisitor next, String pluginId) {
+        return new Weaver(next, Objects.requireNonNull(pluginId, "pluginId"));
+    }
+
+    /** Adds the field and static initialiser and hands each method body to {@link PollInserter}. */
+    private static final class Weaver extends ClassVisitor {
+        private final String pluginId;
+        private String owner;
+        private boolean isInterface;
+        private boolean skip;
+        private boolean sawClinit;
+
+        Weaver(ClassVisitor next, String pluginId) {
+            super(Opcodes.ASM9, next);
+            this.pluginId = pluginId;
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+            owner = name;
+            isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+            skip = (access & Opcodes.ACC_MODULE) != 0;
+            super.visit(version, access, name, signature, superName, interfaces);
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+            MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+            if (skip || next == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+                return next;
+            }
+            boolean clinit = name.equals("<clinit>");
+            sawClinit |= clinit;
+            MethodNode body = new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
+                @Override
+                public void visitEnd() {
+                    new PollInserter(owner, pluginId, clinit).weave(this);
+                    accept(next);
+                }
+            };
+            return body;
+        }
+
+        @Override
+        public void visitEnd() {
+            if (!skip) {
+                int access = Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC
+                        | (isInterface ? Opcodes.ACC_PUBLIC : Opcodes.ACC_PRIVATE);
+                super.visitField(access, SIGNAL_FIELD, SIGNAL_DESC, null, null).visitEnd();
+                if (!sawClinit) {
+                    MethodVisitor mv = super.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+                    mv.visitCode();
+                    PollInserter.emitSignalInit(mv, owner, pluginId);
+                    mv.visitInsn(Opcodes.RETURN);
+                    mv.visitMaxs(1, 0);
+                    mv.visitEnd();
+                }
+            }
+            super.visitEnd();
+        }
+    }
+}

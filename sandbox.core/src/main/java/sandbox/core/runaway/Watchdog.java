@@ -1,0 +1,139 @@
+package sandbox.core.runaway;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One daemon thread that looks at every watched run at a fixed short interval: reads its threads' CPU and allocation
+ * in bulk, compares them and the wall time with the run's budgets, and condemns a run that is over. The plugin's
+ * poll then only reads the flag. It also attributes threads a plugin started to the run during which they appeared,
+ * and lowers signals whose condemned threads have all died.
+ */
+final class Watchdog implements Runnable {
+    private final Containment containment;
+    private final ThreadCosts costs;
+    private final long intervalMillis;
+    private volatile boolean running = true;
+    private final Thread thread;
+
+    Watchdog(Containment containment, ThreadCosts costs, long intervalMillis) {
+        this.containment = containment;
+        this.costs = costs;
+        this.intervalMillis = intervalMillis;
+        this.thread = new Thread(this, "sandbox-runaway-watchdog");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MAX_PRIORITY);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void close() {
+        running = false;
+        thread.interrupt();
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                tick();
+                Thread.sleep(intervalMillis);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException | LinkageError e) {
+                // One bad look must not end the watching: note it and carry on at the next tick.
+                System.getLogger(Watchdog.class.getName()).log(System.Logger.Level.WARNING, "runaway watchdog tick failed", e);
+            }
+        }
+    }
+
+    /** One look at every run; package-private so tests can step the watchdog. */
+    void tick() {
+        List<Run> runs = containment.runs();
+        Set<Thread> executionThreads = new HashSet<>();
+        runs.forEach(r -> executionThreads.add(r.thread));
+        attribute(runs, executionThreads);
+        List<Thread> watched = new ArrayList<>();
+        runs.forEach(r -> watched.addAll(r.costs.keySet()));
+        long[][] now = costs.read(watched);
+        int i = 0;
+        for (Run run : runs) {
+            long cpu = 0;
+            long allocated = 0;
+            int live = 0;
+            for (var entry : run.costs.entrySet()) {
+                long[] c = entry.getValue();
+                long readCpu = now[0][i];
+                long readAlloc = now[1][i];
+                i++;
+                if (readCpu >= 0) {
+                    c[2] = readCpu;
+                }
+                if (readAlloc >= 0) {
+                    c[3] = readAlloc;
+                }
+                cpu += c[2] - c[0];
+                allocated += c[3] - c[1];
+                live += entry.getKey().isAlive() ? 1 : 0;
+            }
+            run.cpuNanos = cpu;
+            run.allocatedBytes = allocated;
+            run.peakThreads = Math.max(run.peakThreads, live);
+            judge(run, cpu, allocated);
+            if (run.ended && live == 0) {
+                containment.forget(run);
+            }
+        }
+        Condemned.sweep();
+        containment.reportNew();
+    }
+
+    /** Threads of the plugin not yet watched belong to the newest unfinished run of the plugin (baseline zero: born during it). */
+    private void attribute(List<Run> runs, Set<Thread> executionThreads) {
+        Set<Thread> known = new HashSet<>();
+        runs.forEach(r -> known.addAll(r.costs.keySet()));
+        Set<String> plugins = new HashSet<>();
+        runs.forEach(r -> plugins.add(r.pluginId));
+        for (String plugin : plugins) {
+            Run newest = null;
+            for (Run r : runs) {
+                if (r.pluginId.equals(plugin) && !r.ended && (newest == null || r.startNanos > newest.startNanos)) {
+                    newest = r;
+                }
+            }
+            if (newest == null) {
+                continue;
+            }
+            for (Thread t : containment.liveThreads(plugin)) {
+                if (!known.contains(t) && !executionThreads.contains(t)) {
+                    newest.costs.put(t, new long[4]);
+                    known.add(t);
+                }
+            }
+        }
+    }
+
+    private void judge(Run run, long cpu, long allocated) {
+        if (run.verdict != null) {
+            return;
+        }
+        var limits = run.limits;
+        long wall = run.wallNanos();
+        if (!run.ended && wall > limits.executionTime().toNanos()) {
+            containment.over(run, Budget.TIMEOUT, Figures.over("wall time", Figures.seconds(wall), Figures.seconds(limits.executionTime())));
+        } else if (cpu > limits.cpuTime().toNanos()) {
+            containment.over(run, Budget.CPU, Figures.over("CPU time", Figures.seconds(cpu), Figures.seconds(limits.cpuTime())));
+        } else if (allocated > limits.allocatedBytes()) {
+            containment.over(run, Budget.ALLOCATION, Figures.over("allocation", Figures.bytes(allocated), Figures.bytes(limits.allocatedBytes())));
+        } else {
+            int threads = containment.pluginThreadCount(run.pluginId);
+            if (threads > limits.maxThreads()) {
+                containment.over(run, Budget.THREADS, Figures.over("live threads", Integer.toString(threads), Integer.toString(limits.maxThreads())));
+            }
+        }
+    }
+}
