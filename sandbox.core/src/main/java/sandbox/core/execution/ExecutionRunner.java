@@ -29,7 +29,12 @@ final class ExecutionRunner {
         long limit = request.config().limits().executionTime().toNanos();
         long interval = request.config().checkInterval().toNanos();
         long start = System.nanoTime();
-        thread.start();
+        try {
+            thread.start();
+        } catch (OutOfMemoryError | IllegalThreadStateException e) {
+            return new ExecutionResult(request.pluginId(), ExecutionStatus.KILLED, Map.of(),
+                    "could not start the execution thread: " + e, task.telemetry(thread));
+        }
         boolean overrunSeen = false;
         try {
             while (thread.isAlive()) {

@@ -65,6 +65,16 @@ public final class PluginExecutor implements SandboxService {
 
     @Override
     public ExecutionResult execute(String pluginId, Map<String, String> input) {
+        try {
+            return prepareAndRun(pluginId, input);
+        } catch (RuntimeException e) {
+            // A fault of the host side (a destroyed thread group, a framework in shutdown): still a result, never
+            // an exception. Plugin exceptions never get here; they end on the plugin's thread.
+            return notExecuted(String.valueOf(pluginId), "the sandbox could not run the plugin: " + e);
+        }
+    }
+
+    private ExecutionResult prepareAndRun(String pluginId, Map<String, String> input) {
         if (pluginId == null || pluginId.isBlank()) {
             return notExecuted(String.valueOf(pluginId), "no plugin id given");
         }
