@@ -22,9 +22,21 @@ public final class ThreadOwnership {
     private final Map<String, ThreadGroup> groups = new ConcurrentHashMap<>();
     private final Map<Thread, String> registered = Collections.synchronizedMap(new WeakHashMap<>());
 
-    /** @return the plugin's thread group, created on first use */
+    /**
+     * @return the plugin's thread group, created on first use as a child of the JVM's root group: made as a child
+     *         of the calling thread's group, it would nest inside another plugin's group whenever that plugin's
+     *         thread asked first, and its threads would be counted as that plugin's too
+     */
     public ThreadGroup groupOf(String pluginId) {
-        return groups.computeIfAbsent(pluginId, id -> new ThreadGroup(GROUP_PREFIX + id));
+        return groups.computeIfAbsent(pluginId, id -> new ThreadGroup(rootGroup(), GROUP_PREFIX + id));
+    }
+
+    private static ThreadGroup rootGroup() {
+        ThreadGroup g = Thread.currentThread().getThreadGroup();
+        while (g.getParent() != null) {
+            g = g.getParent();
+        }
+        return g;
     }
 
     /** Marks {@code thread} as the plugin's, for threads that cannot be recognised by their group. */
