@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.ServiceLoader;
 
 import org.osgi.framework.Bundle;
@@ -14,6 +15,8 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.hooks.bundle.FindHook;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * One run of the container: framework up, infrastructure bundles started, FileInstall last (it installs
@@ -21,6 +24,9 @@ import org.osgi.framework.launch.FrameworkFactory;
  * framework stops (signal, or {@code exit} in the shell).
  */
 final class Container {
+
+    private static final String JLINE = "org.jline";
+    private static final String JLINE_PROVIDER = "org.jline.terminal.provider";
 
     private final LaunchOptions options;
     private final Distribution distribution;
@@ -53,7 +59,7 @@ final class Container {
             List<Bundle> shellBundles = shell ? infrastructure.install(context, distribution.shellBundles()) : List.of();
             hook.infrastructure(shellBundles);
             out.println(readyLine(framework, infrastructure));
-            startShell(shellBundles);
+            startShell(framework, shellBundles);
             FrameworkEvent stopped = framework.waitForStop(0);
             return stopped.getType() == FrameworkEvent.ERROR ? 1 : 0;
         } catch (BundleException e) {
@@ -75,12 +81,38 @@ final class Container {
         return factories.next().newFramework(FrameworkProperties.of(distribution, state));
     }
 
-    private void startShell(List<Bundle> shellBundles) {
+    /**
+     * Starts gogo.jline, which builds its terminal in its activator. jline finds its terminal providers
+     * (the code that talks to the tty) as resources of the thread context class loader, so for the
+     * start that loader is jline's own; with the launcher's class path jline falls back to a dumb
+     * terminal (no line editing, history or completion). The provider is jline's "exec" one (stty in a
+     * child process) unless the operator picks another: the default JNI/FFM providers load native code
+     * into the container's JVM, and JDK 24+ would ask for native access for all unnamed modules,
+     * which are the plugins too.
+     */
+    private void startShell(Framework framework, List<Bundle> shellBundles) {
+        if (shellBundles.isEmpty()) {
+            return;
+        }
+        if (System.getProperty(JLINE_PROVIDER) == null) {
+            System.setProperty(JLINE_PROVIDER, "exec");
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
         try {
+            framework.adapt(FrameworkWiring.class).resolveBundles(shellBundles);
+            shellBundles.stream()
+                    .filter(b -> JLINE.equals(b.getSymbolicName()))
+                    .map(b -> b.adapt(BundleWiring.class))
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .ifPresent(wiring -> thread.setContextClassLoader(wiring.getClassLoader()));
             InfrastructureBundles.start(shellBundles);
         } catch (LaunchException e) {
             // the container itself is up; without a shell it still serves plugins and stops on SIGTERM
             out.println("Sandbox shell unavailable: " + e.getMessage());
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
