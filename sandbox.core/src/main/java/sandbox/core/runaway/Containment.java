@@ -180,12 +180,17 @@ public final class Containment implements AutoCloseable {
             reporter.measured(error);
             return;
         }
-        List<Thread> threads = new ArrayList<>(run.costs.keySet());
-        if (run.ended) {
-            threads.remove(run.thread);
+        condemnLateThreads(run);
+    }
+
+    /** Condemns and interrupts the run's live threads that are not condemned yet (started after the verdict). */
+    void condemnLateThreads(Run run) {
+        PluginTerminatedError error = run.verdict;
+        if (error == null || !run.enforced) {
+            return;
         }
-        for (Thread t : threads) {
-            if (t.isAlive()) {
+        for (Thread t : new ArrayList<>(run.costs.keySet())) {
+            if (t.isAlive() && !(run.ended && t == run.thread) && Condemned.of(t) == null) {
                 Condemned.condemn(t, error);
                 t.interrupt();
             }

@@ -99,15 +99,7 @@ final class Watchdog implements Runnable {
         Set<String> plugins = new HashSet<>();
         runs.forEach(r -> plugins.add(r.pluginId));
         for (String plugin : plugins) {
-            Run newest = null;
-            for (Run r : runs) {
-                if (r.pluginId.equals(plugin) && !r.ended && (newest == null || r.startNanos > newest.startNanos)) {
-                    newest = r;
-                }
-            }
-            if (newest == null) {
-                continue;
-            }
+            Run newest = newestRun(runs, plugin);
             for (Thread t : containment.liveThreads(plugin)) {
                 if (!known.contains(t) && !executionThreads.contains(t)) {
                     newest.costs.put(t, new long[4]);
@@ -117,8 +109,21 @@ final class Watchdog implements Runnable {
         }
     }
 
+    /** The newest unfinished run of the plugin; if none, the newest run still watched for its tail. */
+    private static Run newestRun(List<Run> runs, String plugin) {
+        Run newest = null;
+        for (Run r : runs) {
+            if (r.pluginId.equals(plugin) && (newest == null || (newest.ended && !r.ended)
+                    || (newest.ended == r.ended && r.startNanos > newest.startNanos))) {
+                newest = r;
+            }
+        }
+        return newest;
+    }
+
     private void judge(Run run, long cpu, long allocated) {
         if (run.verdict != null) {
+            containment.condemnLateThreads(run);
             return;
         }
         var limits = run.limits;

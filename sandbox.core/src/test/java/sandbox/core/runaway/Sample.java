@@ -13,7 +13,10 @@ final class Sample {
     final Class<?> type;
     final AtomicReference<Throwable> ending = new AtomicReference<>();
     final AtomicReference<Object> result = new AtomicReference<>();
+    /** Bytes the sample's thread allocated in all, read on that thread as it ends. */
+    volatile long allocatedInAll;
     Thread thread;
+    Run run;
 
     Sample(WovenLoader loader, String simpleName) throws ClassNotFoundException {
         type = loader.loadClass(WovenLoader.SAMPLES + simpleName);
@@ -28,6 +31,9 @@ final class Sample {
                 ending.set(e.getCause());
             } catch (ReflectiveOperationException | RuntimeException e) {
                 ending.set(e);
+            } finally {
+                allocatedInAll = ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                        .getCurrentThreadAllocatedBytes();
             }
         }, "sample-" + method);
         thread.start();
