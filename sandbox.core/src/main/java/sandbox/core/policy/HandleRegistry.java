@@ -1,0 +1,79 @@
+package sandbox.core.policy;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
+
+/**
+ * Every plugin's {@link PolicyHandle}, by bundle id and by plugin id. Static because woven code reaches it from
+ * static initialisers, before any service could be looked up; the policy component fills it.
+ */
+public final class HandleRegistry {
+    private static final Map<Long, PolicyHandle> BY_BUNDLE = new ConcurrentHashMap<>();
+    private static final Map<String, PolicyHandle> BY_PLUGIN = new ConcurrentHashMap<>();
+    // until the accounting ledger is connected every plugin is taken to be at its quota: no thread is started unchecked
+    private static volatile ToIntFunction<String> liveThreads = id -> Integer.MAX_VALUE;
+
+    private HandleRegistry() {
+    }
+
+    /** Adds or replaces the handle of a plugin bundle. */
+    public static void register(PolicyHandle handle) {
+        BY_BUNDLE.put(handle.bundleId(), handle);
+        BY_PLUGIN.put(handle.pluginId(), handle);
+    }
+
+    /** Forgets a bundle's handle (uninstalled). Woven classes still alive keep theirs. */
+    public static void remove(long bundleId) {
+        PolicyHandle h = BY_BUNDLE.remove(bundleId);
+        if (h != null) {
+            BY_PLUGIN.remove(h.pluginId(), h);
+        }
+    }
+
+    public static Optional<PolicyHandle> byBundle(long bundleId) {
+        return Optional.ofNullable(BY_BUNDLE.get(bundleId));
+    }
+
+    public static Optional<PolicyHandle> byPlugin(String pluginId) {
+        return Optional.ofNullable(BY_PLUGIN.get(pluginId));
+    }
+
+    public static Collection<PolicyHandle> all() {
+        return List.copyOf(BY_BUNDLE.values());
+    }
+
+    /**
+     * Binds a woven class to its plugin's handle, once, from its static initialiser.
+     *
+     * @param bundleId the bundle id the weaver baked into the class
+     * @param caller the class being initialised, as found by a stack walk in the guard (never trusted from an argument)
+     * @return the handle
+     * @throws SecurityException when the caller is not a class of that bundle or the bundle has no handle
+     */
+    public static PolicyHandle bind(long bundleId, Class<?> caller) {
+        long actual = LoaderIdentity.bundleOf(caller);
+        if (actual != bundleId) {
+            throw new SecurityException("Sandbox refuses to bind " + caller.getName() + " to bundle " + bundleId
+                    + ": the class belongs to " + (actual == LoaderIdentity.NONE ? "no plugin bundle" : "bundle " + actual));
+        }
+        PolicyHandle h = BY_BUNDLE.get(bundleId);
+        if (h == null) {
+            throw new SecurityException("Sandbox has no policy for bundle " + bundleId + " (class " + caller.getName()
+                    + "); the class cannot run");
+        }
+        return h;
+    }
+
+    /** Connects the count of each plugin's live threads (the accounting ledger); {@code null} restores fail-closed. */
+    public static void connectThreadCount(ToIntFunction<String> count) {
+        liveThreads = count == null ? id -> Integer.MAX_VALUE : count;
+    }
+
+    static int liveThreads(String pluginId) {
+        return liveThreads.applyAsInt(pluginId);
+    }
+}

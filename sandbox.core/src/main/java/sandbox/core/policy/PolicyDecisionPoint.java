@@ -1,0 +1,100 @@
+package sandbox.core.policy;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import sandbox.api.IsolationLevel;
+import sandbox.api.PermissionKind;
+import sandbox.core.guard.SandboxDeniedException;
+
+/**
+ * The one place that decides {@code (plugin, permission, action, target) -> allow | deny}. Every enforcement point
+ * calls it: the weaving guard now, a JDK sink agent later (it knows only a plugin id: {@link #permits(String,
+ * PermissionKind, String, String)}).
+ *
+ * <p>Targets are canonical strings: a file path (canonicalised here), {@code host:port}, a property name,
+ * {@code env:NAME}, a command or library name, {@code *} when there is none. Decisions for a target are cached in
+ * the handle's current snapshot; a policy change brings a new, empty cache.
+ */
+public final class PolicyDecisionPoint {
+    private PolicyDecisionPoint() {
+    }
+
+    /**
+     * @return whether the plugin's policy allows the operation; MINIMAL answers as STANDARD would (it only records)
+     */
+    public static boolean permits(PolicyHandle h, PermissionKind kind, String action, String target) {
+        PolicySnapshot s = h.snapshot();
+        if (kind == PermissionKind.THREAD) {
+            return HandleRegistry.liveThreads(h.pluginId()) < s.threadQuota || s.names.allows(kind, target, action);
+        }
+        String key = kind.ordinal() + action + '\u0000' + target;
+        Boolean cached = s.cached(key);
+        if (cached != null) {
+            return cached;
+        }
+        boolean allowed = decide(s, kind, action, target);
+        s.remember(key, allowed);
+        return allowed;
+    }
+
+    /** For enforcement points that know only the plugin's id; an unknown id is denied (H11). */
+    public static boolean permits(String pluginId, PermissionKind kind, String action, String target) {
+        return HandleRegistry.byPlugin(pluginId).map(h -> permits(h, kind, action, target)).orElse(false);
+    }
+
+    /**
+     * Decides and acts: returns when allowed; at MINIMAL records and returns; otherwise reports the violation and
+     * throws.
+     *
+     * @throws SandboxDeniedException when denied at STANDARD or above
+     */
+    public static void enforce(PolicyHandle h, PermissionKind kind, String action, String target, String operation) {
+        boolean allowed = permits(h, kind, action, target);
+        PolicySnapshot s = h.snapshot();
+        if (s.level == IsolationLevel.MINIMAL) {
+            boolean fresh = h.audit().record(kind.headerName() + " " + action + " " + operation + " " + target);
+            if (!allowed && fresh) {
+                ViolationReporter.report(h, kind, operation, target, false);
+            }
+            return;
+        }
+        if (!allowed) {
+            ViolationReporter.report(h, kind, operation, target, true);
+            throw new SandboxDeniedException(h.pluginId(), h.version(), kind, action, operation, target);
+        }
+    }
+
+    private static boolean decide(PolicySnapshot s, PermissionKind kind, String action, String target) {
+        return switch (kind) {
+            case FILE -> s.files.allows(PathCanonicalizer.canonical(Path.of(target)).toString(), action);
+            case NETWORK -> network(s, action, target);
+            default -> s.names.allows(kind, target, action);
+        };
+    }
+
+    private static boolean network(PolicySnapshot s, String action, String target) {
+        int colon = target.lastIndexOf(':');
+        if (colon < 0) {
+            return false;
+        }
+        String host = target.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(target.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (!HostGrants.isLiteral(host)) {
+            return s.hosts.allowsName(host, port, action, s.strict);
+        }
+        try {
+            return s.hosts.allowsAddress(InetAddress.getByName(host), port, action, s.strict);
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

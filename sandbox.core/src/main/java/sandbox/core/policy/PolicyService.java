@@ -1,0 +1,120 @@
+package sandbox.core.policy;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.function.ToIntFunction;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import sandbox.api.IsolationConfig;
+import sandbox.api.PluginPermissions;
+import sandbox.api.ViolationService;
+import sandbox.core.accounting.PluginAccounts;
+import sandbox.core.config.PolicyChangeListener;
+import sandbox.core.plugins.DefaultPluginPolicy;
+import sandbox.core.plugins.PluginPolicyProvider;
+
+/**
+ * Keeps every plugin's {@link PolicyHandle} in step with the operator's policy: creates a handle when a plugin's
+ * first class is woven, applies policy changes to live handles (no re-weave, no restart), and connects the
+ * violation service and the thread ledger the decisions need.
+ *
+ * <p>Without a policy provider the default applies (STANDARD, nothing granted): never wider than intended.
+ */
+@Component(service = {PolicyService.class, PolicyChangeListener.class}, immediate = true)
+public final class PolicyService implements PolicyChangeListener {
+    /** Framework property naming the root of the plugin data folders (the execution service uses the same rule). */
+    static final String DATA_DIR = "sandbox.data.dir";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile PluginPolicyProvider provider;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, bind = "bindViolations", unbind = "unbindViolations")
+    volatile ViolationService violations;
+
+    @Reference
+    PluginAccounts accounts;
+
+    private Path dataRoot;
+
+    @Activate
+    void activate(BundleContext context) {
+        String dir = context.getProperty(DATA_DIR);
+        File area = context.getDataFile("plugins");
+        dataRoot = dir != null && !dir.isBlank() ? Path.of(dir.strip()).toAbsolutePath().normalize()
+                : area == null ? null : area.toPath();
+        ToIntFunction<String> live = id -> accounts.liveThreads(id).size();
+        HandleRegistry.connectThreadCount(live);
+    }
+
+    @Deactivate
+    void deactivate() {
+        HandleRegistry.connectThreadCount(null);
+    }
+
+    void bindViolations(ViolationService service) {
+        violations = service;
+        ViolationReporter.connect(service);
+    }
+
+    void unbindViolations(ViolationService service) {
+        if (violations == service) {
+            violations = null;
+            ViolationReporter.connect(null);
+        }
+    }
+
+    /**
+     * @param bundle a plugin bundle
+     * @return its handle, created and registered on first use
+     */
+    public PolicyHandle handleFor(Bundle bundle) {
+        return HandleRegistry.byBundle(bundle.getBundleId()).orElseGet(() -> {
+            PluginPolicyProvider p = effectiveProvider();
+            String id = bundle.getSymbolicName() == null ? "bundle-" + bundle.getBundleId() : bundle.getSymbolicName();
+            PolicyHandle h = new PolicyHandle(id, bundle.getVersion().toString(), bundle.getBundleId(),
+                    accounts.ioAccount(id), p.config(bundle), p.granted(bundle), dataFolder(id));
+            HandleRegistry.register(h);
+            return h;
+        });
+    }
+
+    @Override
+    public void policyChanged(Collection<Bundle> affected) {
+        for (Bundle b : affected) {
+            HandleRegistry.byBundle(b.getBundleId()).ifPresent(h -> apply(h, b));
+        }
+    }
+
+    private void apply(PolicyHandle h, Bundle b) {
+        PluginPolicyProvider p = effectiveProvider();
+        IsolationConfig config;
+        PluginPermissions granted;
+        try {
+            config = p.config(b);
+            granted = p.granted(b);
+        } catch (RuntimeException e) {   // a provider that cannot answer: the narrowest policy, never the old wider one
+            config = IsolationConfig.DEFAULTS.withLevel(sandbox.api.IsolationLevel.STRICT);
+            granted = PluginPermissions.NONE;
+        }
+        h.update(config, granted, dataFolder(h.pluginId()));
+    }
+
+    private PluginPolicyProvider effectiveProvider() {
+        PluginPolicyProvider p = provider;
+        return p == null ? DefaultPluginPolicy.INSTANCE : p;
+    }
+
+    private Path dataFolder(String pluginId) {
+        return dataRoot == null ? null : dataRoot.resolve(pluginId);
+    }
+}

@@ -1,0 +1,155 @@
+package sandbox.core.weaving;
+
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Rewrites the sensitive calls of one method body. The operand stack is never juggled (H12): the call's
+ * arguments (and receiver, when it is the target) are stored into fresh locals, each target is passed to the guard,
+ * which checks it and returns a trusted copy (A8), the copy is stored back, and the original call runs on the
+ * reloaded arguments. Every shape (longs, doubles, many arguments, {@code super(...)} on an uninitialised
+ * {@code this}, H3) is the same straight-line code, so no stack map frame changes.
+ */
+final class CallSiteRewriter extends MethodVisitor {
+    private final String owner;
+    private final int firstFreeLocal;
+    private final CallMatcher matcher;
+    private final HandleRewriter handles;
+
+    CallSiteRewriter(MethodVisitor next, String owner, int firstFreeLocal, CallMatcher matcher, HandleRewriter handles) {
+        super(Opcodes.ASM9, next);
+        this.owner = owner;
+        this.firstFreeLocal = firstFreeLocal;
+        this.matcher = matcher;
+        this.handles = handles;
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String callOwner, String name, String desc, boolean itf) {
+        int[] rows = matcher.match(opcode, callOwner, name, desc);
+        if (rows.length == 0) {
+            super.visitMethodInsn(opcode, callOwner, name, desc, itf);
+            return;
+        }
+        Type[] args = Type.getArgumentTypes(desc);
+        boolean ctor = name.equals("<init>");
+        boolean storeReceiver = false;
+        boolean storeArgs = false;
+        for (int id : rows) {
+            Target t = matcher.row(id).target();
+            RowShape.check(matcher.row(id), opcode, desc);
+            storeArgs |= t.kind() != TargetKind.NONE;
+            storeReceiver |= t.isReceiver();
+        }
+        int[] slots = new int[args.length];
+        int next = firstFreeLocal;
+        for (int i = 0; i < args.length; i++) {
+            slots[i] = next;
+            next += args[i].getSize();
+        }
+        int receiverSlot = next;
+        if (storeArgs) {
+            for (int i = args.length - 1; i >= 0; i--) {
+                super.visitVarInsn(args[i].getOpcode(Opcodes.ISTORE), slots[i]);
+            }
+            if (storeReceiver) {
+                super.visitVarInsn(Opcodes.ASTORE, receiverSlot);
+            }
+        }
+        for (int id : rows) {
+            emitCheck(id, opcode, callOwner, args, slots, receiverSlot);
+        }
+        if (storeArgs) {
+            if (storeReceiver) {
+                super.visitVarInsn(Opcodes.ALOAD, receiverSlot);
+            }
+            for (int i = 0; i < args.length; i++) {
+                super.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
+            }
+        }
+        super.visitMethodInsn(opcode, callOwner, name, desc, itf);
+        wrapResult(rows, Type.getReturnType(desc), ctor);
+    }
+
+    private void emitCheck(int id, int opcode, String callOwner, Type[] args, int[] slots, int receiverSlot) {
+        Target t = matcher.row(id).target();
+        switch (t.kind()) {
+            case NONE -> {
+                GuardCalls.handleAndRow(mv, owner, id);
+                GuardCalls.check0(mv);
+            }
+            case PORT -> {
+                super.visitVarInsn(Opcodes.ILOAD, slots[t.arg()]);
+                GuardCalls.handleAndRow(mv, owner, id);
+                GuardCalls.checkPort(mv);
+            }
+            case HOST_PORT, INET_PORT -> {
+                super.visitVarInsn(Opcodes.ALOAD, slots[t.arg()]);
+                super.visitVarInsn(Opcodes.ILOAD, slots[t.portArg()]);
+                GuardCalls.handleAndRow(mv, owner, id);
+                GuardCalls.check2(mv);
+                storeCopy(args[t.arg()], slots[t.arg()]);
+            }
+            case OPEN -> {
+                super.visitVarInsn(Opcodes.ALOAD, slots[t.portArg()]);
+                GuardCalls.copyOptions(mv);
+                storeCopy(args[t.portArg()], slots[t.portArg()]);
+                super.visitVarInsn(Opcodes.ALOAD, slots[t.arg()]);
+                super.visitVarInsn(Opcodes.ALOAD, slots[t.portArg()]);
+                GuardCalls.handleAndRow(mv, owner, id);
+                GuardCalls.checkOpen(mv);
+                storeCopy(args[t.arg()], slots[t.arg()]);
+            }
+            default -> {
+                boolean receiver = t.isReceiver();
+                super.visitVarInsn(Opcodes.ALOAD, receiver ? receiverSlot : slots[t.arg()]);
+                GuardCalls.handleAndRow(mv, owner, id);
+                GuardCalls.check1(mv);
+                if (receiver && opcode == Opcodes.INVOKESPECIAL) {
+                    super.visitInsn(Opcodes.POP);   // super.x(): checked, but the call must run on this (H4)
+                } else if (receiver) {
+                    storeCopy(Type.getObjectType(callOwner), receiverSlot);
+                } else {
+                    storeCopy(args[t.arg()], slots[t.arg()]);
+                }
+            }
+        }
+    }
+
+    private void storeCopy(Type type, int slot) {
+        super.visitTypeInsn(Opcodes.CHECKCAST, type.getSort() == Type.ARRAY ? type.getDescriptor() : type.getInternalName());
+        super.visitVarInsn(Opcodes.ASTORE, slot);
+    }
+
+    private void wrapResult(int[] rows, Type returned, boolean ctor) {
+        if (ctor || returned.getSort() != Type.OBJECT) {
+            return;
+        }
+        for (int id : rows) {
+            if (matcher.row(id).wrap() != ResultWrap.NONE) {
+                GuardCalls.handleAndRow(mv, owner, id);
+                GuardCalls.result(mv);
+                super.visitTypeInsn(Opcodes.CHECKCAST, returned.getInternalName());
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String desc, Handle bsm, Object... bsmArgs) {
+        super.visitInvokeDynamicInsn(name, desc, handles.rewrite(bsm), handles.rewriteAll(bsmArgs));
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        if (value instanceof Handle h) {
+            value = handles.rewrite(h);
+        } else if (value instanceof ConstantDynamic c) {
+            value = handles.rewrite(c);
+        }
+        super.visitLdcInsn(value);
+    }
+}

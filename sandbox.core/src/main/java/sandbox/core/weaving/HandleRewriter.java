@@ -1,0 +1,111 @@
+package sandbox.core.weaving;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Method-handle constants that reach a sensitive member (lambdas and method references B4, {@code ldc}
+ * MethodHandle H7, arguments of dynamic constants H8 and of any bootstrap) are pointed at a synthetic static
+ * method of the woven class with the same effective type. That method makes the original call, which the
+ * {@link CallSiteRewriter} guards like any other call site. A JDK-spun lambda class then calls guarded code.
+ */
+final class HandleRewriter {
+    private final String owner;
+    private final boolean ownerIsInterface;
+    private final CallMatcher matcher;
+    private final Map<Handle, Handle> wrappers = new LinkedHashMap<>();
+
+    HandleRewriter(String owner, boolean ownerIsInterface, CallMatcher matcher) {
+        this.owner = owner;
+        this.ownerIsInterface = ownerIsInterface;
+        this.matcher = matcher;
+    }
+
+    Handle rewrite(Handle h) {
+        if (matcher.match(h).length == 0) {
+            return h;
+        }
+        return wrappers.computeIfAbsent(h, k -> new Handle(Opcodes.H_INVOKESTATIC, owner,
+                "$sandbox$ref$" + wrappers.size(), wrapperDesc(k), ownerIsInterface));
+    }
+
+    ConstantDynamic rewrite(ConstantDynamic c) {
+        Object[] args = new Object[c.getBootstrapMethodArgumentCount()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = c.getBootstrapMethodArgument(i);
+        }
+        return new ConstantDynamic(c.getName(), c.getDescriptor(), rewrite(c.getBootstrapMethod()), rewriteAll(args));
+    }
+
+    Object[] rewriteAll(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Handle h) {
+                out[i] = rewrite(h);
+            } else if (out[i] instanceof ConstantDynamic c) {
+                out[i] = rewrite(c);
+            }
+        }
+        return out;
+    }
+
+    private String wrapperDesc(Handle h) {
+        Type type = Type.getMethodType(h.getDesc());
+        List<Type> params = new ArrayList<>(List.of(type.getArgumentTypes()));
+        Type returned = type.getReturnType();
+        switch (h.getTag()) {
+            case Opcodes.H_INVOKEVIRTUAL, Opcodes.H_INVOKEINTERFACE -> params.add(0, Type.getObjectType(h.getOwner()));
+            case Opcodes.H_INVOKESPECIAL -> params.add(0, Type.getObjectType(owner));
+            case Opcodes.H_NEWINVOKESPECIAL -> returned = Type.getObjectType(h.getOwner());
+            default -> { }
+        }
+        return Type.getMethodDescriptor(returned, params.toArray(new Type[0]));
+    }
+
+    /** Emits the wrapper methods; each goes through {@code cv}, so its one call is guarded. */
+    void emitWrappers(ClassVisitor cv, int classVersion) {
+        if (!wrappers.isEmpty() && ownerIsInterface && classVersion < Opcodes.V9) {
+            throw new IllegalStateException("interface " + owner + " (class file " + classVersion
+                    + ") refers to a sensitive method handle and cannot hold a private guard method");
+        }
+        // wrappers may be added while emitting (a wrapper's own handles are plain calls): iterate over a copy
+        for (Map.Entry<Handle, Handle> e : new ArrayList<>(wrappers.entrySet())) {
+            Handle target = e.getKey();
+            Handle wrapper = e.getValue();
+            MethodVisitor mv = cv.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                    wrapper.getName(), wrapper.getDesc(), null, null);
+            mv.visitCode();
+            if (target.getTag() == Opcodes.H_NEWINVOKESPECIAL) {
+                mv.visitTypeInsn(Opcodes.NEW, target.getOwner());
+                mv.visitInsn(Opcodes.DUP);
+            }
+            int slot = 0;
+            for (Type p : Type.getArgumentTypes(wrapper.getDesc())) {
+                mv.visitVarInsn(p.getOpcode(Opcodes.ILOAD), slot);
+                slot += p.getSize();
+            }
+            mv.visitMethodInsn(opcode(target.getTag()), target.getOwner(), target.getName(), target.getDesc(),
+                    target.isInterface());
+            mv.visitInsn(Type.getReturnType(wrapper.getDesc()).getOpcode(Opcodes.IRETURN));
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        }
+    }
+
+    private static int opcode(int tag) {
+        return switch (tag) {
+            case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
+            case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;
+            case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
+            default -> Opcodes.INVOKESPECIAL;
+        };
+    }
+}

@@ -1,0 +1,11 @@
+package sandbox.core.weaving;
+
+/** What the guard does with the value a sensitive call returns, so I/O through it is accounted (design.md "Accounting"). */
+public enum ResultWrap {
+    /** Returned as is. */
+    NONE,
+    /** A stream, reader, writer or channel over a file: metered as file I/O. */
+    FILE_IO,
+    /** A socket, stream or channel over the network: metered as network I/O. */
+    NET_IO
+}
