@@ -127,6 +127,27 @@ public final class Containment implements AutoCloseable {
         return names;
     }
 
+    /** @return the unfinished run whose execution thread is {@code thread}, or {@code null} */
+    public Run runOf(Thread thread) {
+        for (Run run : runs) {
+            if (run.thread == thread && !run.ended) {
+                return run;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The executor saw a budget broken (its wall-time watch): same as the watchdog's decision, and whichever
+     * decides first wins.
+     *
+     * @return the termination in force for the run (perhaps an earlier one for another budget)
+     */
+    public PluginTerminatedError overBudget(Run run, Budget budget, String message) {
+        over(run, budget, message);
+        return run.verdict;
+    }
+
     @Override
     public void close() {
         watchdog.close();
