@@ -1,0 +1,105 @@
+package sandbox.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Random;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The assembled distribution, started the way a service manager or CI would: no terminal, SIGTERM to stop. */
+public class DistributionIT {
+
+    private static final Path DISTRIBUTION = Path.of(System.getProperty("sandbox.distribution.dir",
+            "target/sandbox"));
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    @Test
+    public void headlessContainerDeploysUndeploysReportsBadJarsAndStopsCleanlyOnSigterm() throws Exception {
+        Path state = tmp.getRoot().toPath().resolve("state");
+        try (RunningContainer container = RunningContainer.start(DISTRIBUTION, "--state", state.toString())) {
+            String ready = container.awaitReady();
+            assertTrue(ready, ready.contains("state " + state + ","));
+            assertTrue(ready, ready.contains("3 plugins (3 active)"));
+            Path deploy = state.resolve("deploy");
+            assertTrue(Files.exists(deploy.resolve("example.hello.jar")));
+
+            Path plugin = drop(bundle("it.dropped"), deploy.resolve("it.dropped.jar"));
+            container.awaitLine("starting it.dropped", l -> l.equals("Started bundle: " + plugin.toUri().toString()
+                    .replace("file:///", "file:/")));
+            drop(randomBytes(), deploy.resolve("garbage.jar"));
+            container.awaitLine("reporting garbage.jar", l -> l.contains("garbage.jar is not a plugin bundle"));
+            Files.delete(plugin);
+            container.awaitLine("uninstalling it.dropped", l -> l.startsWith("Uninstalling bundle ")
+                    && l.endsWith("(it.dropped)"));
+
+            int exit = container.terminate();
+            assertEquals(container.output(), 0, exit);
+            assertTrue(container.output(), container.output().contains("Sandbox stopping (SIGTERM)"));
+        }
+    }
+
+    @Test
+    public void containersRunSideBySideButNeverOnTheSameStateFolder() throws Exception {
+        Path first = tmp.getRoot().toPath().resolve("first");
+        try (RunningContainer a = RunningContainer.start(DISTRIBUTION, "--state", first.toString());
+                RunningContainer b = RunningContainer.start(DISTRIBUTION, "--state", tmp.getRoot() + "/second")) {
+            a.awaitReady();
+            b.awaitReady();
+            try (RunningContainer same = RunningContainer.start(DISTRIBUTION, "--state", first.toString())) {
+                int exit = same.exitCode();
+                assertEquals(same.output(), 1, exit);
+                assertTrue(same.output(), same.output().contains("is in use by another Sandbox container"));
+            }
+            int exitA = a.terminate();
+            int exitB = b.terminate();
+            assertEquals(a.output(), 0, exitA);
+            assertEquals(b.output(), 0, exitB);
+        }
+    }
+
+    @Test
+    public void unknownOptionExitsTwoWithUsageHint() throws Exception {
+        try (RunningContainer container = RunningContainer.start(DISTRIBUTION, "--bogus")) {
+            int exit = container.exitCode();
+            assertEquals(container.output(), 2, exit);
+            assertTrue(container.output(), container.output().contains("unknown option '--bogus'"));
+        }
+    }
+
+    /** Written aside and moved in, so FileInstall never sees half a file. */
+    private Path drop(byte[] content, Path target) throws Exception {
+        Path aside = tmp.newFile().toPath();
+        Files.write(aside, content);
+        return Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A bundle with a manifest only: enough for FileInstall to install and start it. */
+    private static byte[] bundle(String symbolicName) throws Exception {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", "1.0.0");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        new JarOutputStream(bytes, manifest).close();
+        return bytes.toByteArray();
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[4096];
+        new Random(42).nextBytes(bytes);
+        return bytes;
+    }
+}
