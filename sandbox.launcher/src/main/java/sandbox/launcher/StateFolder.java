@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 
 /**
  * The one folder that holds everything a container writes: {@code felix-cache/} (framework storage,
@@ -32,6 +36,7 @@ final class StateFolder {
 
     /** Creates (if needed) and locks the state folder; fills a new default deploy folder with the examples. */
     static StateFolder prepare(LaunchOptions options, Distribution distribution) throws LaunchException {
+        refuseTrustedDeploy(options.deployFolder(), distribution.bundles()); // before anything is created there
         Path root = createFolder("state folder", options.state());
         FileLock lock = lock(root);
         createFolder("framework cache", root.resolve("felix-cache"));
@@ -40,12 +45,11 @@ final class StateFolder {
         boolean seeded = false;
         if (options.deploy() == null && !Files.exists(deploy)) {
             createFolder("deploy folder", deploy);
-            copyExamples(distribution.deploy(), deploy);
-            seeded = true;
+            seeded = copyExamples(distribution.deploy(), deploy) > 0;
         } else {
             createFolder("deploy folder", deploy);
         }
-        refuseTrustedDeploy(deploy, distribution);
+        refuseTrustedDeploy(realPath(deploy), realPath(distribution.bundles())); // again, through symbolic links
         return new StateFolder(root, deploy, seeded, lock);
     }
 
@@ -102,30 +106,46 @@ final class StateFolder {
         }
     }
 
-    private static void copyExamples(Path from, Path to) throws LaunchException {
+    private static int copyExamples(Path from, Path to) throws LaunchException {
+        int copied = 0;
         for (Path jar : Distribution.jarsIn(from)) {
             try {
                 Files.copy(jar, to.resolve(jar.getFileName()));
+                copied++;
             } catch (IOException e) {
                 throw new LaunchException("cannot copy example plugin " + jar + " to " + to + ": " + describe(e), e);
             }
         }
+        return copied;
     }
 
     /** A deploy folder inside bundles/ would make every dropped jar trusted infrastructure. */
-    private static void refuseTrustedDeploy(Path deploy, Distribution distribution) throws LaunchException {
-        try {
-            if (deploy.toRealPath().startsWith(distribution.bundles().toRealPath())) {
-                throw new LaunchException("deploy folder " + deploy + " lies inside the trusted bundles folder "
-                        + distribution.bundles() + "; plugins must be deployed elsewhere");
-            }
-        } catch (IOException e) {
-            throw new LaunchException("cannot resolve deploy folder " + deploy + ": " + describe(e), e);
+    private static void refuseTrustedDeploy(Path deploy, Path bundles) throws LaunchException {
+        if (deploy.startsWith(bundles)) {
+            throw new LaunchException("deploy folder " + deploy + " lies inside the trusted bundles folder "
+                    + bundles + "; plugins must be deployed elsewhere");
         }
     }
 
+    private static Path realPath(Path path) throws LaunchException {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new LaunchException("cannot resolve " + path + ": " + describe(e), e);
+        }
+    }
+
+    /** "permission denied", "no such file or directory", ... rather than an exception class name. */
     private static String describe(IOException e) {
-        String name = e.getClass().getSimpleName().replace("Exception", "");
-        return e.getMessage() == null ? name : name + " (" + e.getMessage() + ")";
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            return ((FileSystemException) e).getReason().toLowerCase(Locale.ROOT);
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }
