@@ -37,6 +37,24 @@ class ExecutionEnding {
         this.violations = violations;
     }
 
+    /**
+     * Called on the caller's thread just before the execution thread starts. Today: nothing. Runaway containment
+     * registers the run with its watchdog here.
+     */
+    void starting(ExecutionRequest request, Thread thread) {
+        // no watchdog yet: the caller's wait loop is the only one watching
+    }
+
+    /**
+     * Called when the execution thread ended by itself. Today the plugin's own outcome stands ({@code null}).
+     * Runaway containment answers here when its termination error ended the call (CPU, allocation, threads, ...).
+     *
+     * @return a different ending, or {@code null} to keep the outcome
+     */
+    Verdict finished(ExecutionRequest request, Thread thread, TaskOutcome outcome) {
+        return null;
+    }
+
     /** Called once, when the execution's wall time passes its limit while its thread still runs. */
     Verdict overBudget(ExecutionRequest request, Thread thread) {
         Duration limit = request.config().limits().executionTime();

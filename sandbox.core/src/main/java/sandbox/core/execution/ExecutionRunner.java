@@ -29,6 +29,7 @@ final class ExecutionRunner {
         long limit = request.config().limits().executionTime().toNanos();
         long interval = request.config().checkInterval().toNanos();
         long start = System.nanoTime();
+        ending.starting(request, thread);
         try {
             thread.start();
         } catch (OutOfMemoryError | IllegalThreadStateException e) {
@@ -55,6 +56,10 @@ final class ExecutionRunner {
             return ended(request, ending.callerInterrupted(request, thread), task, thread);
         }
         TaskOutcome outcome = task.outcome();
+        Verdict override = ending.finished(request, thread, outcome);
+        if (override != null && override.ended()) {
+            return ended(request, override, task, thread);
+        }
         if (outcome == null) {
             return new ExecutionResult(request.pluginId(), ExecutionStatus.FAILED, Map.of(),
                     "the execution thread ended without an outcome", task.telemetry(thread));
