@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -21,7 +22,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
 /**
  * One run of the container: framework up, infrastructure bundles started, FileInstall last (it installs
  * the plugins), the ready line, then the shell if a person is at a terminal; then wait until the
- * framework stops (signal, or {@code exit} in the shell).
+ * framework stops (SIGTERM/SIGINT, or Ctrl-D / {@code stop 0} in the shell).
  */
 final class Container {
 
@@ -32,12 +33,15 @@ final class Container {
     private final Distribution distribution;
     private final StateFolder state;
     private final PrintStream out;
+    private final StopOnSignal signals;
 
-    Container(LaunchOptions options, Distribution distribution, StateFolder state, PrintStream out) {
+    Container(LaunchOptions options, Distribution distribution, StateFolder state, PrintStream out,
+            StopOnSignal signals) {
         this.options = options;
         this.distribution = distribution;
         this.state = state;
         this.out = out;
+        this.signals = signals;
     }
 
     /** Runs until the framework stops; returns the process exit code. */
@@ -45,7 +49,7 @@ final class Container {
         Framework framework = newFramework();
         try {
             framework.init();
-            StopOnSignal.install(framework, out);
+            signals.attach(framework);
             framework.start();
             BundleContext context = framework.getBundleContext();
             HiddenFromFileInstall hook = new HiddenFromFileInstall();
@@ -58,8 +62,10 @@ final class Container {
             boolean shell = !options.noShell() && Terminal.attached();
             List<Bundle> shellBundles = shell ? infrastructure.install(context, distribution.shellBundles()) : List.of();
             hook.infrastructure(shellBundles);
-            out.println(readyLine(framework, infrastructure));
-            startShell(framework, shellBundles);
+            if (!signals.requested()) {
+                out.println(readyLine(framework, infrastructure));
+                startShell(framework, shellBundles);
+            }
             FrameworkEvent stopped = framework.waitForStop(0);
             return stopped.getType() == FrameworkEvent.ERROR ? 1 : 0;
         } catch (BundleException e) {
@@ -67,8 +73,11 @@ final class Container {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
-        } catch (LaunchException e) {
+        } catch (LaunchException | RuntimeException e) {
             stopQuietly(framework);
+            if (signals.requested()) {
+                return 0; // stopped while starting: the start failed because the framework was stopping
+            }
             throw e;
         }
     }
@@ -134,7 +143,7 @@ final class Container {
     private static void stopQuietly(Framework framework) {
         try {
             framework.stop();
-            framework.waitForStop(StopOnSignal.STOP_TIMEOUT_SECONDS * 1000);
+            framework.waitForStop(TimeUnit.SECONDS.toMillis(StopOnSignal.STOP_TIMEOUT_SECONDS));
         } catch (BundleException | InterruptedException | RuntimeException e) {
             // already failing: the caller reports the original cause
         }

@@ -15,10 +15,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv(), System.out, System.err));
+        StopOnSignal signals = StopOnSignal.install(System.out);
+        System.exit(run(args, System.getenv(), System.out, System.err, signals));
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, StopOnSignal signals) {
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(Arrays.asList(args), env, Path.of("").toAbsolutePath());
@@ -34,7 +35,7 @@ public final class Main {
         try {
             Distribution distribution = Distribution.locate();
             StateFolder state = StateFolder.prepare(options, distribution);
-            return new Container(options, distribution, state, out).run();
+            return new Container(options, distribution, state, out, signals).run();
         } catch (LaunchException e) {
             err.println("sandbox: " + e.getMessage());
             return 1;

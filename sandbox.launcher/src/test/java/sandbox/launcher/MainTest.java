@@ -18,7 +18,7 @@ public class MainTest {
 
     private int run(String... args) {
         return Main.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), null);
     }
 
     @Test
