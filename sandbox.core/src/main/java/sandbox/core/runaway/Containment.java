@@ -83,10 +83,16 @@ public final class Containment implements AutoCloseable {
         }
         String message = Figures.over("live threads", Integer.toString(live + 1), Integer.toString(limits.maxThreads()));
         Thread current = Thread.currentThread();
+        Run blamed = null;
         for (Run run : runs) {
-            if (run.pluginId.equals(pluginId) && (run.thread == current || run.costs.containsKey(current))) {
-                over(run, Budget.THREADS, message);
+            if (run.pluginId.equals(pluginId) && !run.ended) {
+                if (run.thread == current || blamed == null || blamed.thread != current && run.startNanos > blamed.startNanos) {
+                    blamed = run; // the current thread's own execution, else the plugin's newest one
+                }
             }
+        }
+        if (blamed != null) {
+            over(blamed, Budget.THREADS, message);
         }
         throw Condemned.condemn(current, new PluginTerminatedError(Budget.THREADS, pluginId, message));
     }

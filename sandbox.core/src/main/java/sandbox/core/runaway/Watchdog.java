@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One daemon thread that looks at every watched run at a fixed short interval: reads its threads' CPU and allocation
+ * One daemon thread that looks at every watched run at a fixed short interval (1 ms while a run is past half of a
+ * budget): reads its threads' CPU and allocation
  * in bulk, compares them and the wall time with the run's budgets, and condemns a run that is over. The plugin's
  * poll then only reads the flag. It also attributes threads a plugin started to the run during which they appeared,
  * and lowers signals whose condemned threads have all died.
@@ -15,6 +16,8 @@ final class Watchdog implements Runnable {
     private final Containment containment;
     private final ThreadCosts costs;
     private final long intervalMillis;
+    /** Set by a tick that saw a run past half of a budget: the next look comes after 1 ms, not a full interval. */
+    private boolean close;
     private volatile boolean running = true;
     private final Thread thread;
 
@@ -41,7 +44,7 @@ final class Watchdog implements Runnable {
         while (running) {
             try {
                 tick();
-                Thread.sleep(intervalMillis);
+                Thread.sleep(close ? 1 : intervalMillis);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException | LinkageError e) {
@@ -53,6 +56,7 @@ final class Watchdog implements Runnable {
 
     /** One look at every run; package-private so tests can step the watchdog. */
     void tick() {
+        close = false;
         List<Run> runs = containment.runs();
         Set<Thread> executionThreads = new HashSet<>();
         runs.forEach(r -> executionThreads.add(r.thread));
@@ -128,6 +132,9 @@ final class Watchdog implements Runnable {
         }
         var limits = run.limits;
         long wall = run.wallNanos();
+        // Near a budget, look more often: a 10 ms interval lets an allocation bomb run ~30 MB past its budget.
+        close |= cpu > limits.cpuTime().toNanos() / 2 || allocated > limits.allocatedBytes() / 2
+                || (!run.ended && wall > limits.executionTime().toNanos() - intervalMillis * 1_000_000);
         if (!run.ended && wall > limits.executionTime().toNanos()) {
             containment.over(run, Budget.TIMEOUT, Figures.over("wall time", Figures.seconds(wall), Figures.seconds(limits.executionTime())));
         } else if (cpu > limits.cpuTime().toNanos()) {
