@@ -18,7 +18,13 @@ import sandbox.api.ExecutionStatus;
 import sandbox.api.PluginInfo;
 import sandbox.api.PluginState;
 
-/** The deploy folder: FileInstall installs what is dropped there as an untrusted plugin and reports what it cannot. */
+/**
+ * The deploy folder: FileInstall installs what is dropped there as an untrusted plugin and reports what it cannot.
+ *
+ * <p>FileInstall itself says nothing about a file that is not a zip at all (it skips it quietly); the launcher's
+ * deploy-folder report covers that case and is tested with the real process in sandbox.distribution's
+ * DistributionIT. Here such a file is only checked to stay uninstalled and harmless.
+ */
 public class DeployFolderIT extends SandboxTestSupport {
 
     @Test
