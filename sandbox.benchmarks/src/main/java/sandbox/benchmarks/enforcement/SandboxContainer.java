@@ -1,0 +1,140 @@
+package sandbox.benchmarks.enforcement;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.osgi.framework.Bundle;
+
+/**
+ * Felix with Sandbox (sandbox.api, sandbox.core, SCR, Config Admin) and the bench.plugin code installed twice:
+ * once from a trusted location (never woven) and once as a plugin (woven, guarded) whose policy, set through
+ * Configuration Admin like an operator would, grants the loopback port. The file read is in the plugin's own data
+ * folder, which is always granted.
+ */
+final class SandboxContainer implements AutoCloseable {
+    static final String PLUGIN = "bench.plugin";
+    static final String TRUSTED = "bench.plugin.trusted";
+    private static final String GUARD_FIELD = "$sandbox$handle";
+
+    private final Path scratch;
+    private final LoopbackServer server;
+    private final BenchFramework framework;
+    final LongSupplier fileTrusted;
+    final LongSupplier filePlugin;
+    final LongSupplier socketTrusted;
+    final LongSupplier socketPlugin;
+
+    SandboxContainer() throws Exception {
+        scratch = Files.createTempDirectory("sandbox-bench-");
+        server = new LoopbackServer();
+        Path file = SmallFile.create(scratch.resolve("data").resolve(PLUGIN));
+        Path trustedDir = scratch.resolve("trusted");
+        Path trustedCopy = BenchFiles.renamed(BenchFiles.bundle(PLUGIN), trustedDir.resolve(TRUSTED + ".jar"), TRUSTED);
+        Path pluginCopy = Files.copy(BenchFiles.bundle(PLUGIN), Files.createDirectories(scratch.resolve("plugins")).resolve(PLUGIN + ".jar"));
+
+        framework = BenchFramework.init(Map.of(
+                "org.osgi.framework.storage", scratch.resolve("felix-cache").toString(),
+                "org.osgi.framework.storage.clean", "onFirstInit",
+                "sandbox.trusted.locations", BenchFiles.location(BenchFiles.bundlesDir()) + "," + BenchFiles.location(trustedDir),
+                "sandbox.data.dir", scratch.resolve("data").toString(),
+                "bench.plugin.file", file.toString(),
+                "bench.plugin.port", Integer.toString(server.port())));
+        framework.start();
+        framework.installAndStart(List.of(BenchFiles.bundle("org.osgi.util.function"), BenchFiles.bundle("org.osgi.util.promise"),
+                BenchFiles.bundle("org.osgi.service.component"), BenchFiles.bundle("org.apache.felix.configadmin"),
+                BenchFiles.bundle("org.apache.felix.scr"), BenchFiles.bundle("sandbox.api"), BenchFiles.bundle("sandbox.core")));
+        Hashtable<String, Object> policy = new Hashtable<>();
+        policy.put("match", PLUGIN);
+        policy.put("level", "STANDARD");
+        policy.put("grants", new String[] {"network;target=\"127.0.0.1:*\";actions=connect"});
+        framework.createFactoryConfiguration("sandbox.policy", policy);
+        awaitWeavingHook();
+
+        Bundle trusted = framework.install(trustedCopy);
+        Bundle plugin = framework.install(pluginCopy);
+        trusted.start();
+        plugin.start();
+        fileTrusted = BenchFramework.operation(trusted, "file");
+        socketTrusted = BenchFramework.operation(trusted, "socket");
+        filePlugin = BenchFramework.operation(plugin, "file");
+        socketPlugin = BenchFramework.operation(plugin, "socket");
+        requireWoven(filePlugin, true);
+        requireWoven(fileTrusted, false);
+        // Config Admin delivers the policy asynchronously: wait until the grant is in force, then prove both work
+        awaitAllowed(socketPlugin);
+        check(fileTrusted.getAsLong() == SmallFile.SIZE && filePlugin.getAsLong() == SmallFile.SIZE, "file reads");
+        socketTrusted.getAsLong();
+    }
+
+    private void awaitWeavingHook() throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            if (framework.context().getServiceReference("org.osgi.framework.hooks.weaving.WeavingHook") != null) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("sandbox.core registered no WeavingHook within 10 s: plugins would load unwoven");
+    }
+
+    private static void awaitAllowed(LongSupplier op) throws InterruptedException {
+        RuntimeException last = null;
+        for (int i = 0; i < 500; i++) {
+            try {
+                op.getAsLong();
+                return;
+            } catch (SecurityException e) {
+                last = e;
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("the policy granting the loopback port never took effect", last);
+    }
+
+    /** The woven class carries the guard's synthetic handle field; an unwoven one does not. */
+    private static void requireWoven(Object service, boolean woven) {
+        boolean has;
+        try {
+            service.getClass().getDeclaredField(GUARD_FIELD);
+            has = true;
+        } catch (NoSuchFieldException e) {
+            has = false;
+        }
+        check(has == woven, service.getClass().getName() + " of " + (woven ? "the plugin is not woven" : "the trusted copy is woven"));
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException("benchmark set-up is wrong: " + what);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            framework.close();
+            server.close();
+        } finally {
+            BenchFiles.deleteTree(scratch);
+        }
+    }
+
+    /** The small file the file benchmarks read. */
+    static final class SmallFile {
+        static final int SIZE = 1024;
+
+        private SmallFile() {
+        }
+
+        static Path create(Path folder) throws IOException {
+            byte[] content = new byte[SIZE];
+            for (int i = 0; i < SIZE; i++) {
+                content[i] = (byte) ('a' + i % 26);
+            }
+            return Files.write(Files.createDirectories(folder).resolve("small.txt"), content);
+        }
+    }
+}
