@@ -13,6 +13,10 @@ import sandbox.api.Violation;
 import sandbox.api.ViolationKind;
 import sandbox.api.ViolationService;
 import sandbox.api.ViolationSeverity;
+import sandbox.core.runaway.Budget;
+import sandbox.core.runaway.Containment;
+import sandbox.core.runaway.PluginTerminatedError;
+import sandbox.core.runaway.Run;
 
 /**
  * THE place that decides how an over-budget or cancelled execution is ended. Nothing else in the core interrupts
@@ -21,8 +25,8 @@ import sandbox.api.ViolationSeverity;
  * <p>Today: at level MINIMAL an overrun is recorded (violation, not enforced) and the execution goes on; at every
  * other level the violation is recorded as enforced, the thread is interrupted, given {@link #GRACE} to leave,
  * and the result is TIMEOUT either way. A plugin that ignores interrupts keeps its thread (it stays in the
- * plugin's thread group, visible to the monitor). Runaway containment (issue 4) replaces the interrupt with the
- * weaver's termination poll and makes the ending unconditional; only this class changes for that.
+ * plugin's thread group, visible to the monitor). With runaway containment (issue 4) the thread is also condemned:
+ * the weaver's termination poll ends it, and the watchdog's CPU, allocation and thread budgets end it the same way.
  */
 class ExecutionEnding {
     /** How long an interrupted plugin thread is given to leave before the result is returned anyway. */
@@ -31,34 +35,63 @@ class ExecutionEnding {
     private static final int MAX_FRAMES = 16;
 
     private final Supplier<ViolationService> violations;
+    private final Supplier<Containment> runaway;
 
     /** @param violations where overruns are reported; may supply {@code null} when there is no service */
     ExecutionEnding(Supplier<ViolationService> violations) {
-        this.violations = violations;
+        this(violations, () -> null);
     }
 
     /**
-     * Called on the caller's thread just before the execution thread starts. Today: nothing. Runaway containment
-     * registers the run with its watchdog here.
+     * @param violations where overruns are reported; may supply {@code null} when there is no service
+     * @param runaway runaway containment (watchdog budgets, termination poll); may supply {@code null}: then only
+     *        the wall time is watched and an overrun is interrupted
+     */
+    ExecutionEnding(Supplier<ViolationService> violations, Supplier<Containment> runaway) {
+        this.violations = violations;
+        this.runaway = runaway;
+    }
+
+    /**
+     * Called on the caller's thread just before the execution thread starts: runaway containment registers the run
+     * with its watchdog (CPU, allocation, threads, wall time).
      */
     void starting(ExecutionRequest request, Thread thread) {
-        // no watchdog yet: the caller's wait loop is the only one watching
+        Containment containment = runaway.get();
+        if (containment != null) {
+            containment.begin(request.pluginId(), request.config().limits(), request.config().level(), thread);
+        }
     }
 
     /**
-     * Called when the execution thread ended by itself. Today the plugin's own outcome stands ({@code null}).
-     * Runaway containment answers here when its termination error ended the call (CPU, allocation, threads, ...).
+     * Called when the execution thread ended by itself. The plugin's own outcome stands unless runaway containment
+     * ended it (or ended it and the plugin swallowed the termination and returned).
      *
      * @return a different ending, or {@code null} to keep the outcome
      */
     Verdict finished(ExecutionRequest request, Thread thread, TaskOutcome outcome) {
-        return null;
+        PluginTerminatedError verdict = endRun(thread);
+        return verdict == null ? null : new Verdict(verdict.budget().status(), verdict.getMessage());
     }
 
     /** Called once, when the execution's wall time passes its limit while its thread still runs. */
     Verdict overBudget(ExecutionRequest request, Thread thread) {
         Duration limit = request.config().limits().executionTime();
         boolean enforce = request.config().level() != IsolationLevel.MINIMAL;
+        Containment containment = runaway.get();
+        Run run = containment == null ? null : containment.runOf(thread);
+        if (run != null) {
+            // Containment condemns the thread (its next poll throws), interrupts it and records the violation.
+            PluginTerminatedError verdict = containment.overBudget(run, Budget.TIMEOUT,
+                    "wall time over the " + limit.toMillis() + " ms limit");
+            if (!enforce) {
+                return Verdict.KEEP_WAITING;
+            }
+            boolean stopped = awaitEnd(thread);
+            containment.end(run);
+            return new Verdict(verdict.budget().status(), verdict.getMessage() + (stopped ? "" : "; its thread did not"
+                    + " stop within " + GRACE.toMillis() + " ms (blocked outside plugin code) and stays condemned"));
+        }
         report(request, thread, "wall time over the " + limit.toMillis() + " ms limit", enforce);
         if (!enforce) {
             return Verdict.KEEP_WAITING;
@@ -72,8 +105,20 @@ class ExecutionEnding {
 
     /** Called when the caller's own thread is interrupted while it waits for the execution. */
     Verdict callerInterrupted(ExecutionRequest request, Thread thread) {
+        Containment containment = runaway.get();
+        Run run = containment == null ? null : containment.runOf(thread);
+        if (run != null) {
+            containment.overBudget(run, Budget.KILLED, "the caller was interrupted while waiting");
+            containment.end(run);
+        }
         thread.interrupt();
         return new Verdict(ExecutionStatus.KILLED, "the caller was interrupted while waiting; the plugin's thread was interrupted");
+    }
+
+    private PluginTerminatedError endRun(Thread thread) {
+        Containment containment = runaway.get();
+        Run run = containment == null ? null : containment.runOf(thread);
+        return run == null ? null : containment.end(run);
     }
 
     private static boolean awaitEnd(Thread thread) {

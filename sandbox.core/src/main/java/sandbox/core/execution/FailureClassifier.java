@@ -1,6 +1,7 @@
 package sandbox.core.execution;
 
 import sandbox.api.ExecutionStatus;
+import sandbox.core.runaway.PluginTerminatedError;
 
 /**
  * Maps what a plugin threw to an execution status, and describes it for the result.
@@ -17,6 +18,9 @@ final class FailureClassifier {
 
     /** @return DENIED when a SecurityException is in the cause chain, otherwise FAILED */
     static ExecutionStatus statusOf(Throwable thrown) {
+        if (thrown instanceof PluginTerminatedError terminated) {
+            return terminated.budget().status(); // runaway containment: the budget that ended the execution
+        }
         return denial(thrown) != null ? ExecutionStatus.DENIED : ExecutionStatus.FAILED;
     }
 

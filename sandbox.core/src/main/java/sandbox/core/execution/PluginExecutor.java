@@ -22,6 +22,7 @@ import sandbox.api.ViolationService;
 import sandbox.core.accounting.PluginAccounts;
 import sandbox.core.plugins.PluginRegistry;
 import sandbox.core.plugins.PluginView;
+import sandbox.core.runaway.RunawayContainment;
 
 /**
  * The {@link SandboxService}: looks the plugin up, prepares its context on the caller's thread and hands the run
@@ -44,13 +45,20 @@ public final class PluginExecutor implements SandboxService {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ViolationService violations;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile RunawayContainment runaway;
+
     private DataFolders folders;
     private ExecutionRunner runner;
 
     @Activate
     void activate(BundleContext context) {
         folders = DataFolders.of(context);
-        runner = new ExecutionRunner(new ExecutionEnding(() -> violations));
+        runner = new ExecutionRunner(new ExecutionEnding(() -> violations, () -> {
+            RunawayContainment r = runaway;
+            return r == null ? null : r.containment();
+        }));
     }
 
     @Override

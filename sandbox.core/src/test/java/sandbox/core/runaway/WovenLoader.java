@@ -6,11 +6,11 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 
 /** Defines the test samples woven by {@link RunawayTransform}; everything else comes from the parent. */
-final class WovenLoader extends ClassLoader {
-    static final String SAMPLES = "sandbox.core.runaway.samples.";
+public final class WovenLoader extends ClassLoader {
+    public static final String SAMPLES = "sandbox.core.runaway.samples.";
     private final String pluginId;
 
-    WovenLoader(String pluginId) {
+    public WovenLoader(String pluginId) {
         super(WovenLoader.class.getClassLoader());
         this.pluginId = pluginId;
     }
