@@ -55,6 +55,13 @@ final class NetworkActions {
                 return new String(s.readAllBytes());
             }
         });
+        m.put("A13.unixDomainSocket", in -> {   // a file-system object, not a host: checked as a file write
+            try (SocketChannel ch = SocketChannel.open(java.net.UnixDomainSocketAddress.of(in.path()))) {
+                return "connected";
+            } catch (java.io.IOException notASocket) {
+                return "allowed, not a socket";
+            }
+        });
         m.put("A14.decimalLiteral", in -> {
             new Socket("2130706433", in.port()).close();   // 127.0.0.1 written as one number
             return "connected";

@@ -67,8 +67,12 @@ final class FileGrants {
             return new Rule(base, null, g.actions());
         }
         String rest = target.substring(literal.length());
-        return new Rule(base, Pattern.compile(Pattern.quote(base.endsWith("/") ? base : base + "/") + globToRegex(rest)),
-                g.actions());
+        String prefix = Pattern.quote(base.endsWith("/") ? base : base + "/");
+        if (rest.endsWith("/**")) {   // "dir/**" covers the folder itself as well as everything below it
+            String head = rest.substring(0, rest.length() - 3);
+            return new Rule(base, Pattern.compile(prefix + globToRegex(head) + "(/.*)?"), g.actions());
+        }
+        return new Rule(base, Pattern.compile(prefix + globToRegex(rest)), g.actions());
     }
 
     private static int firstWildcard(String s) {

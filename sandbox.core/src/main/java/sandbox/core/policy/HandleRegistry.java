@@ -57,6 +57,11 @@ public final class HandleRegistry {
     public static PolicyHandle bind(long bundleId, Class<?> caller) {
         long actual = LoaderIdentity.bundleOf(caller);
         if (actual != bundleId) {
+            PolicyHandle own = BY_BUNDLE.get(actual);
+            if (own != null) {   // a plugin driving the guard itself, reflectively (H10): its own violation
+                ViolationReporter.report(own, sandbox.api.PermissionKind.REFLECTION, "sandbox.core.guard.Guard.bind",
+                        "bundle " + bundleId, true);
+            }
             throw new SecurityException("Sandbox refuses to bind " + caller.getName() + " to bundle " + bundleId
                     + ": the class belongs to " + (actual == LoaderIdentity.NONE ? "no plugin bundle" : "bundle " + actual));
         }

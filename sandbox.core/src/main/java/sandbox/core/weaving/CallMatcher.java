@@ -48,6 +48,11 @@ final class CallMatcher {
         return opcode < 0 ? new int[0] : match(opcode, handle.getOwner(), handle.getName(), handle.getDesc());
     }
 
+    /** @return true when the owner a call names is a JDK type (a trusted copy of the receiver fits it) */
+    boolean isJdk(String owner) {
+        return hierarchy.isJdk(owner);
+    }
+
     SensitiveApi row(int id) {
         return table.row(id);
     }

@@ -108,8 +108,10 @@ final class CallSiteRewriter extends MethodVisitor {
                 super.visitVarInsn(Opcodes.ALOAD, receiver ? receiverSlot : slots[t.arg()]);
                 GuardCalls.handleAndRow(mv, owner, id);
                 GuardCalls.check1(mv);
-                if (receiver && opcode == Opcodes.INVOKESPECIAL) {
-                    super.visitInsn(Opcodes.POP);   // super.x(): checked, but the call must run on this (H4)
+                if (receiver && (opcode == Opcodes.INVOKESPECIAL || !matcher.isJdk(callOwner))) {
+                    // super.x() must run on this (H4); a receiver typed as a plugin subclass (H1) cannot be replaced by
+                    // a JDK copy: both are checked on the copy's path (what the JDK reads) and run on the original
+                    super.visitInsn(Opcodes.POP);
                 } else if (receiver) {
                     storeCopy(Type.getObjectType(callOwner), receiverSlot);
                 } else {

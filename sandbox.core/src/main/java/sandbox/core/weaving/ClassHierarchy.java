@@ -43,17 +43,18 @@ public final class ClassHierarchy {
             return cached;
         }
         try {
-            // java.* can only ever come from the JDK; everything else is looked up as the plugin would link it
-            byte[] bytes = name.startsWith("java/") ? null : plugin.read(name);
-            if (bytes != null) {
-                ClassInfo info = ClassInfo.parse(bytes, false);
-                pluginCache.put(name, info);
-                return info;
-            }
-            bytes = ClassBytes.JDK.read(name);
+            // The JDK first: a class the platform has is taken to be the platform's, even where a plugin could link
+            // its own class of that name instead (then the plugin's calls are over-approximated, never missed).
+            byte[] bytes = ClassBytes.JDK.read(name);
             if (bytes != null) {
                 ClassInfo info = ClassInfo.parse(bytes, true);
                 JDK_CACHE.put(name, info);
+                return info;
+            }
+            bytes = plugin.read(name);
+            if (bytes != null) {
+                ClassInfo info = ClassInfo.parse(bytes, false);
+                pluginCache.put(name, info);
                 return info;
             }
         } catch (IOException | RuntimeException e) {
@@ -118,6 +119,11 @@ public final class ClassHierarchy {
             }
             todo.addAll(info.interfaces());
         }
+    }
+
+    /** @return true when the class is the JDK's */
+    boolean isJdk(String name) {
+        return info(name).jdk();
     }
 
     /** @return true when {@code sub} is {@code sup} or extends or implements it */

@@ -5,14 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.hooks.weaving.WeavingException;
 import org.osgi.framework.hooks.weaving.WeavingHook;
 import org.osgi.framework.hooks.weaving.WovenClass;
 import org.osgi.framework.wiring.BundleWiring;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import sandbox.core.plugins.TrustedBundles;
 import sandbox.core.policy.PolicyService;
 import sandbox.core.runaway.RunawayTransform;
@@ -23,19 +19,24 @@ import sandbox.core.runaway.RunawayTransform;
  *
  * <p>Fail closed: any problem becomes a {@link WeavingException}, the one exception Felix does not hold against a
  * hook (anything else blacklists it for good, E4); the class then fails to load, it never loads unwoven (H9).
+ *
+ * <p>Registered as a plain service object by {@link WeavingHookRegistration}, never as a DS service factory: the
+ * framework asks for weaving hooks while it defines classes, also the classes a component's activation loads, and
+ * a hook that is itself being activated then answers with a service-factory cycle or with nothing at all.
  */
-@Component(service = WeavingHook.class, immediate = true)
 public final class SandboxWeavingHook implements WeavingHook {
-    @Reference
-    PolicyService policies;
-
-    private TrustedBundles trust;
-    private WeavingPipeline pipeline;
+    private final PolicyService policies;
+    private final TrustedBundles trust;
+    private final WeavingPipeline pipeline;
     private final Map<BundleWiring, ClassHierarchy> hierarchies = new WeakHashMap<>();
 
-    @Activate
-    void activate(BundleContext context) {
-        trust = TrustedBundles.of(context);
+    /**
+     * @param policies where plugin policy handles come from
+     * @param trust the trust rule: trusted bundles are never woven
+     */
+    public SandboxWeavingHook(PolicyService policies, TrustedBundles trust) {
+        this.policies = policies;
+        this.trust = trust;
         RunawayTransform runaway = new RunawayTransform();
         List<ClassTransform> steps = new ArrayList<>();
         steps.add(new GuardTransform(SensitiveApiTable.INSTANCE));

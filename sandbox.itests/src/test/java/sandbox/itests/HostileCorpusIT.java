@@ -1,0 +1,213 @@
+package sandbox.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.osgi.framework.ServiceReference;
+import sandbox.api.ExecutionResult;
+import sandbox.api.ExecutionStatus;
+import sandbox.api.IsolationLevel;
+import sandbox.api.PluginState;
+import sandbox.api.Violation;
+import sandbox.api.ViolationService;
+
+/**
+ * Every action of the hostile corpus (see {@link HostileCorpus}) run in Felix, woven by the real weaving hook:
+ * hostile.corpus at STANDARD and at STRICT (set through Configuration Admin, applied to the running plugin), and
+ * hostile.corpus.granted at STANDARD with what its header asks granted. A denial must come with a violation of the
+ * row's permission for the plugin. All mismatches are collected, so one run shows the whole picture.
+ */
+public class HostileCorpusIT extends SandboxTestSupport {
+    private static final String CORPUS = "hostile.corpus";
+    private static final String GRANTED = "hostile.corpus.granted";
+
+    private Path dir;
+    private ServerSocket server;
+    private Thread acceptor;
+
+    @Before
+    public void prepare() throws Exception {
+        dir = Files.createTempDirectory(Path.of("/tmp"), "sandbox-corpus-");
+        server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket s = server.accept()) {
+                    s.getInputStream().available();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "corpus-acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        installPlugin(ReactorBundles.jar(CORPUS));
+        installPlugin(ReactorBundles.jar(GRANTED));
+        awaitPlugin(CORPUS, PluginState.READY);
+        awaitPlugin(GRANTED, PluginState.READY);
+    }
+
+    @After
+    public void cleanUp() throws Exception {
+        server.close();
+        acceptor.join(5_000);
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    public void everyCorpusActionEndsAsTheTableSays() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        // the plugins' classes are woven (and their guard handles made) when first loaded: load them
+        execute(CORPUS, Map.of("action", "none"));
+        execute(GRANTED, Map.of("action", "none"));
+        policy(CORPUS, "STANDARD", null);
+        awaitGuard(CORPUS, IsolationLevel.STANDARD);
+        runAll(CORPUS, "STANDARD", mismatches);
+        policy(CORPUS, "STRICT", null);
+        awaitGuard(CORPUS, IsolationLevel.STRICT);
+        runAll(CORPUS, "STRICT", mismatches);
+        String header = sandbox.plugin(GRANTED).orElseThrow().requested().toHeader();
+        policy(GRANTED, "STANDARD", header);
+        Await.untilTrue("grants of " + GRANTED + " in force", () -> guard(GRANTED).contains("granted: file;"));
+        runAll(GRANTED, "GRANTED", mismatches);
+        assertTrue(mismatches.size() + " of " + 3 * HostileCorpus.CASES.size() + " runs differ from the table:\n"
+                + String.join("\n", mismatches), mismatches.isEmpty());
+    }
+
+    @Test
+    public void theTableCoversEveryCatalogueEntryOfGroupsAGH() {
+        List<String> entries = new ArrayList<>();
+        HostileCorpus.CASES.forEach(c -> entries.add(c.entry()));
+        HostileCorpus.NOT_IN_CORPUS.forEach(n -> entries.add(n.entry()));
+        List<String> missing = new ArrayList<>();
+        for (int i = 1; i <= 21; i++) {
+            if (!entries.contains("A" + i)) {
+                missing.add("A" + i);
+            }
+        }
+        for (int i = 1; i <= 10; i++) {
+            if (!entries.contains("G" + i)) {
+                missing.add("G" + i);
+            }
+        }
+        for (int i = 1; i <= 12; i++) {
+            if (!entries.contains("H" + i)) {
+                missing.add("H" + i);
+            }
+        }
+        assertEquals("catalogue entries neither in the corpus nor explained", List.of(), missing);
+    }
+
+    private void runAll(String plugin, String column, List<String> mismatches) throws Exception {
+        ViolationService violations = awaitService(ViolationService.class);
+        for (HostileCorpus.Case c : HostileCorpus.CASES) {
+            HostileCorpus.Outcome expected = switch (column) {
+                case "STANDARD" -> c.standard();
+                case "STRICT" -> c.strict();
+                default -> c.granted();
+            };
+            Path target = freshTarget();
+            Instant before = Instant.now();
+            ExecutionResult r = execute(plugin, Map.of("action", c.action(), "path", target.toString(),
+                    "dir", dir.toString(), "port", String.valueOf(server.getLocalPort())));
+            String problem = check(c, expected, r, plugin, before, violations);
+            if (problem != null) {
+                mismatches.add(column + " " + c.action() + ": expected " + expected + ", " + problem);
+            }
+        }
+    }
+
+    private static String check(HostileCorpus.Case c, HostileCorpus.Outcome expected, ExecutionResult r, String plugin,
+                                Instant before, ViolationService violations) {
+        switch (expected) {
+            case ALLOWED:
+                if (r.status() != ExecutionStatus.SUCCESS) {
+                    return "got " + r.status() + " " + r.error();
+                }
+                if (c.result() != null && !c.result().equals(r.value().get("result"))) {
+                    return "returned " + r.value();
+                }
+                return null;
+            case REFUSED:
+                return r.status() == ExecutionStatus.FAILED ? null : "got " + r.status() + " " + r.error();
+            default:
+                if (r.status() != ExecutionStatus.DENIED) {
+                    return "got " + r.status() + " " + r.error() + " " + r.value();
+                }
+                try {
+                    Await.untilTrue("a " + c.permission() + " violation of " + plugin, () -> violations.recent(50).stream()
+                            .anyMatch(v -> recorded(v, plugin, c, before)));
+                    return null;
+                } catch (AssertionError e) {
+                    return "denied but no " + c.permission() + " violation was recorded (" + r.error() + ")";
+                }
+        }
+    }
+
+    private static boolean recorded(Violation v, String plugin, HostileCorpus.Case c, Instant before) {
+        return v.pluginId().equals(plugin) && v.permission() == c.permission() && v.enforced() && !v.time().isBefore(before);
+    }
+
+    /** A file with known content, made anew before each run (some actions delete theirs). */
+    private Path freshTarget() throws IOException {
+        Path file = dir.resolve("secret.txt");
+        Files.writeString(file, "corpus secret\n");
+        return file;
+    }
+
+    private String guard(String plugin) {
+        try {
+            return gogo("sandbox:guard " + plugin).text();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void awaitGuard(String plugin, IsolationLevel level) {
+        try {
+            Await.untilTrue(plugin + " guarded at " + level, () -> guard(plugin).contains(" level " + level + " "));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; sandbox:guard says: " + guard(plugin) + " / " + guard(""), e);
+        }
+    }
+
+    /**
+     * Writes a {@code sandbox.policy} factory configuration through Configuration Admin, the way an operator does.
+     * Reflection, because the probe is compiled without the Configuration Admin API.
+     */
+    private void policy(String plugin, String level, String grants) throws Exception {
+        ServiceReference<?> ref = Await.until("Configuration Admin",
+                () -> java.util.Optional.ofNullable(context.getServiceReference("org.osgi.service.cm.ConfigurationAdmin")));
+        Object admin = context.getService(ref);
+        ClassLoader api = admin.getClass().getClassLoader();
+        Class<?> adminType = api.loadClass("org.osgi.service.cm.ConfigurationAdmin");
+        Object config = adminType.getMethod("getFactoryConfiguration", String.class, String.class, String.class)
+                .invoke(admin, "sandbox.policy", plugin.replace('.', '-'), "?");
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("match", plugin);
+        props.put("level", level);
+        if (grants != null) {
+            props.put("grants", new String[] {grants});
+        }
+        Method update = api.loadClass("org.osgi.service.cm.Configuration").getMethod("update", Dictionary.class);
+        update.invoke(config, props);
+        context.ungetService(ref);
+    }
+}
