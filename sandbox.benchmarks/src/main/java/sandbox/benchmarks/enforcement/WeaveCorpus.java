@@ -1,0 +1,114 @@
+package sandbox.benchmarks.enforcement;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import sandbox.core.runaway.RunawayTransform;
+import sandbox.core.weaving.ClassBytes;
+import sandbox.core.weaving.ClassHierarchy;
+import sandbox.core.weaving.ClassTransform;
+import sandbox.core.weaving.GuardTransform;
+import sandbox.core.weaving.SensitiveApiTable;
+import sandbox.core.weaving.WeaveContext;
+import sandbox.core.weaving.WeavingPipeline;
+
+/**
+ * Every class of a real library jar, woven the way {@code SandboxWeavingHook} weaves a plugin class: the same
+ * pipeline (guard step, then the runaway step), a {@link ClassHierarchy} over the jar's own class files (the
+ * plugin's class space) shared by all its classes like the hook shares one per bundle wiring.
+ */
+final class WeaveCorpus {
+    static final String LIBRARY = "commons-lang3";
+    private static final String PLUGIN_ID = "bench.weave";
+    private static final long BUNDLE_ID = 4242;
+
+    final List<String> names = new ArrayList<>();
+    final List<byte[]> classes = new ArrayList<>();
+    private final Map<String, byte[]> byInternalName = new LinkedHashMap<>();
+    private final WeavingPipeline pipeline = pipeline();
+    private ClassHierarchy hierarchy;
+
+    WeaveCorpus() throws IOException {
+        Path jar = BenchFiles.bundle(LIBRARY);
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (JarEntry e : java.util.Collections.list(file.entries())) {
+                String n = e.getName();
+                if (n.endsWith(".class") && !n.startsWith("META-INF/") && !n.endsWith("module-info.class")) {
+                    byte[] bytes = file.getInputStream(e).readAllBytes();
+                    String internal = n.substring(0, n.length() - ".class".length());
+                    byInternalName.put(internal, bytes);
+                    names.add(internal.replace('/', '.'));
+                    classes.add(bytes);
+                }
+            }
+        }
+        freshHierarchy();
+    }
+
+    /** The pipeline of {@code SandboxWeavingHook.activate}, step for step. */
+    private static WeavingPipeline pipeline() {
+        RunawayTransform runaway = new RunawayTransform();
+        List<ClassTransform> steps = new ArrayList<>();
+        steps.add(new GuardTransform(SensitiveApiTable.INSTANCE));
+        steps.add((next, ctx) -> {
+            ctx.addDynamicImport(RunawayTransform.POLL_PACKAGE);
+            return runaway.wrap(next, ctx.pluginId());
+        });
+        return new WeavingPipeline(steps);
+    }
+
+    /** Forgets the class headers read so far: the next weaves read supertypes again, as for a new bundle. */
+    void freshHierarchy() {
+        ClassBytes core = ClassBytes.of(WeaveCorpus.class.getClassLoader());
+        // the plugin's class space: its own jar, plus sandbox.core's guard packages that woven classes import
+        // dynamically (the weaver resolves its own Guard.bind call in a static initialiser through this space)
+        hierarchy = new ClassHierarchy(name -> name.startsWith("sandbox/core/") ? core.read(name) : byInternalName.get(name));
+    }
+
+    /** @return the woven bytes of class {@code i} */
+    byte[] weave(int i) {
+        return pipeline.weave(classes.get(i), new WeaveContext(names.get(i), BUNDLE_ID, PLUGIN_ID, hierarchy));
+    }
+
+    int size() {
+        return classes.size();
+    }
+
+    /**
+     * Weaves each class once in this JVM, with a fresh hierarchy: the cost a plugin pays when it is first loaded
+     * into a container that has woven nothing yet (cold JIT, class headers read from the jar).
+     *
+     * @return microseconds per class, sorted; classes the weaver refused are left out and reported on stderr
+     */
+    double[] coldPassMicros() {
+        freshHierarchy();
+        double[] us = new double[size()];
+        int ok = 0;
+        for (int i = 0; i < size(); i++) {
+            long t0 = System.nanoTime();
+            try {
+                weave(i);
+                us[ok++] = (System.nanoTime() - t0) / 1_000.0;
+            } catch (WeavingPipeline.WeaveFailure e) {
+                System.err.println("refused: " + e.getMessage());
+            }
+        }
+        double[] result = Arrays.copyOf(us, ok);
+        Arrays.sort(result);
+        return result;
+    }
+
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
