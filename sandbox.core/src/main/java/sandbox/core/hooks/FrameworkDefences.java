@@ -7,6 +7,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.resolver.ResolverHookFactory;
 import org.osgi.framework.hooks.weaving.WeavingHook;
@@ -47,7 +48,7 @@ public final class FrameworkDefences implements PolicyChangeListener {
     private HookRegistrationGuard hookGuard;
     private FrameworkViolations violations;
     private ClassSpaceReconciler reconciler;
-    private ServiceTracker<WeavingHook, WeavingHook> weaver;
+    private ServiceTracker<WeavingHook, ServiceReference<WeavingHook>> weaver;
 
     @Activate
     void activate(BundleContext bundleContext) throws InvalidSyntaxException {
@@ -58,7 +59,7 @@ public final class FrameworkDefences implements PolicyChangeListener {
         hookGuard = new HookRegistrationGuard(policy, violations);
         bundleContext.addBundleListener(origins);
         bundleContext.addServiceListener(hookGuard, HookRegistrationGuard.filter());
-        PluginResolverHook resolverHook = new PluginResolverHook(policy, violations, bundleContext.getBundle(), origins);
+        PluginResolverHook resolverHook = new PluginResolverHook(policy, violations, bundleContext.getBundle());
         PluginServiceHooks serviceHooks = new PluginServiceHooks(policy, violations);
         PluginBundleHooks bundleHooks = new PluginBundleHooks(policy, violations);
         registrations.add(bundleContext.registerService(ResolverHookFactory.class, triggers -> resolverHook, null));
@@ -81,12 +82,12 @@ public final class FrameworkDefences implements PolicyChangeListener {
         boolean[] present = {!bundleContext.getServiceReferences(WeavingHook.class, own).isEmpty()};
         weaver = new ServiceTracker<>(bundleContext, bundleContext.createFilter(filter), null) {
             @Override
-            public WeavingHook addingService(org.osgi.framework.ServiceReference<WeavingHook> reference) {
+            public ServiceReference<WeavingHook> addingService(ServiceReference<WeavingHook> reference) {
                 if (!present[0]) {
                     present[0] = true;
                     reconciler.refreshResolvedPlugins(context.getBundles(), "they resolved before the sandbox's weaving hook existed");
                 }
-                return super.addingService(reference);
+                return reference; // never getService: that would activate the weaver's component mid-class-load
             }
         };
         weaver.open();

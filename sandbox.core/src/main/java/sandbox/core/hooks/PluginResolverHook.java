@@ -1,9 +1,7 @@
 package sandbox.core.hooks;
 
 import java.util.Collection;
-import java.util.Iterator;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.Constants;
 import org.osgi.framework.hooks.resolver.ResolverHook;
 import org.osgi.framework.namespace.BundleNamespace;
 import org.osgi.framework.namespace.HostNamespace;
@@ -25,7 +23,8 @@ import sandbox.api.PermissionKind;
  *   <li>trusted hosts for a plugin fragment, unless {@code framework;target=<host>;actions=fragment} (E6).</li>
  * </ul>
  * For a requirement of a trusted bundle, plugin candidates are removed: infrastructure never wires to plugin code (E11).
- * {@link #filterResolvable} keeps out bundles a plugin installed without the right (E1) and plugin extension bundles.
+ * Bundles a plugin installs without the right (E1) and plugin extension bundles are uninstalled by
+ * {@link InstallOrigins}, not filtered here (see {@link #filterResolvable}).
  * Trusted bundles' own resolution is never restricted otherwise.
  */
 final class PluginResolverHook implements ResolverHook {
@@ -34,28 +33,18 @@ final class PluginResolverHook implements ResolverHook {
     private final FrameworkPolicy policy;
     private final FrameworkViolations violations;
     private final Bundle core;
-    private final InstallOrigins origins;
 
-    PluginResolverHook(FrameworkPolicy policy, FrameworkViolations violations, Bundle core, InstallOrigins origins) {
+    PluginResolverHook(FrameworkPolicy policy, FrameworkViolations violations, Bundle core) {
         this.policy = policy;
         this.violations = violations;
         this.core = core;
-        this.origins = origins;
     }
 
     @Override
     public void filterResolvable(Collection<BundleRevision> candidates) {
-        for (Iterator<BundleRevision> it = candidates.iterator(); it.hasNext(); ) {
-            Bundle b = it.next().getBundle();
-            String refusal = origins.refusal(b);
-            if (refusal == null && policy.plugin(b) && isExtension(b)) {
-                violations.report(b, PermissionKind.FRAMEWORK, "Fragment-Host extension", "system.bundle", Decision.DENY);
-                refusal = "extension";
-            }
-            if (refusal != null) {
-                it.remove();
-            }
-        }
+        // Never remove anything here: Felix 7 then restricts every provider of the same resolve operation to the
+        // shrunk list, which made trusted bundles' dynamic imports fail while one refused bundle was installed.
+        // Refused bundles are uninstalled by InstallOrigins instead.
     }
 
     @Override
@@ -106,19 +95,21 @@ final class PluginResolverHook implements ResolverHook {
     }
 
     private boolean packageAllowed(Bundle plugin, BundleRequirement requirement, Bundle provider, String pkg, boolean report) {
+        boolean declared = StaticImports.of(plugin).contains(pkg);
+        String operation = declared ? "Import-Package" : "DynamicImport-Package";
         if (provider.equals(core)) {
-            boolean dynamic = PackageNamespace.RESOLUTION_DYNAMIC.equals(
-                    requirement.getDirectives().get(PackageNamespace.REQUIREMENT_RESOLUTION_DIRECTIVE));
-            if (dynamic) {
+            // Woven code reaches core's exports through an import the weaver adds (Felix gives it no
+            // resolution:=dynamic directive, so the manifest tells): only a static Import-Package is refused (H10).
+            if (!declared) {
                 return true;
             }
             if (report) {
-                violations.report(plugin, PermissionKind.FRAMEWORK, importKind(requirement), pkg, Decision.DENY);
+                violations.report(plugin, PermissionKind.FRAMEWORK, operation, pkg, Decision.DENY);
             }
             return false;
         }
         return PackageRules.ruleFor(pkg)
-                .map(r -> check(plugin, r.kind(), r.action(), importKind(requirement), pkg, report))
+                .map(r -> check(plugin, r.kind(), r.action(), operation, pkg, report))
                 .orElse(true);
     }
 
@@ -128,17 +119,6 @@ final class PluginResolverHook implements ResolverHook {
             violations.report(plugin, kind, operation, target, d);
         }
         return d.allowed();
-    }
-
-    private static String importKind(BundleRequirement requirement) {
-        return PackageNamespace.RESOLUTION_DYNAMIC.equals(
-                requirement.getDirectives().get(PackageNamespace.REQUIREMENT_RESOLUTION_DIRECTIVE))
-                ? "DynamicImport-Package" : "Import-Package";
-    }
-
-    private static boolean isExtension(Bundle b) {
-        String host = b.getHeaders("").get(Constants.FRAGMENT_HOST);
-        return host != null && host.contains(Constants.EXTENSION_DIRECTIVE);
     }
 
     @Override
