@@ -16,11 +16,17 @@ final class SystemFigures {
     private final Clock clock;
     private volatile Optional<SystemUsage> latest = Optional.empty();
     private volatile String unavailable = "not read yet";
-    private OshiProbe probe;
+    /**
+     * One probe per bundle activation, not per component activation: building it costs a few hundred ms, and the
+     * component is re-activated whenever a static reference (the core's PluginActivity) comes back.
+     */
+    private static OshiProbe probe;
+    private static volatile Optional<SystemUsage> lastKnown = Optional.empty();
     private ScheduledFuture<?> task;
 
     SystemFigures(Clock clock) {
         this.clock = clock;
+        this.latest = lastKnown;
     }
 
     /** Schedules the first reading now and the next ones every {@code intervalSeconds}; 0 turns figures off. */
@@ -52,10 +58,15 @@ final class SystemFigures {
 
     private void refresh() {
         try {
-            if (probe == null) {
-                probe = new OshiProbe(clock);
+            OshiProbe p;
+            synchronized (SystemFigures.class) {
+                if (probe == null) {
+                    probe = new OshiProbe(clock);
+                }
+                p = probe;
             }
-            latest = Optional.of(probe.read());
+            latest = Optional.of(p.read());
+            lastKnown = latest;
         } catch (LinkageError e) {
             unavailable = "OSHI is not installed (" + e + ")";
             stop();
