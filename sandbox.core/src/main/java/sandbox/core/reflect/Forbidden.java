@@ -1,0 +1,41 @@
+package sandbox.core.reflect;
+
+import java.util.List;
+
+/**
+ * JDK internals a plugin class may not name at all (B9, B10): {@code sun.misc.Unsafe} writes any memory and
+ * flips {@code override} bits, {@code sun.reflect.ReflectionFactory} makes instances without constructors,
+ * {@code jdk.internal} is the JDK's own. The resolver hook keeps these packages out of a plugin's wiring; this is
+ * the second lock for classes that reach them anyway (boot delegation, a future export).
+ */
+final class Forbidden {
+    private static final List<String> PREFIXES = List.of("sun/misc/", "sun/reflect/", "jdk/internal/");
+
+    private Forbidden() {
+    }
+
+    /** @throws IllegalStateException (the class is refused) when {@code type} is forbidden */
+    static void check(String inClass, String type) {
+        if (type == null) {
+            return;
+        }
+        String t = type;
+        while (t.startsWith("[")) {
+            t = t.substring(1);
+        }
+        if (t.startsWith("L") && t.endsWith(";")) {
+            t = t.substring(1, t.length() - 1);
+        }
+        for (String p : PREFIXES) {
+            if (t.startsWith(p)) {
+                throw new IllegalStateException(inClass.replace('/', '.') + " refers to " + t.replace('/', '.')
+                        + ": plugins may not use " + p.replace('/', '.') + "* (escape catalogue B9, B10)");
+            }
+        }
+    }
+
+    static boolean isForbiddenName(String className) {
+        String t = className.replace('.', '/');
+        return PREFIXES.stream().anyMatch(t::startsWith);
+    }
+}

@@ -1,0 +1,88 @@
+package sandbox.core.reflect;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.objectweb.asm.Opcodes;
+import sandbox.core.weaving.ClassHierarchy;
+
+/**
+ * The meta-level members ({@link MetaApiRows}), matched like the sensitive-API table: at weave time by what a call
+ * reaches in the JDK hierarchy (a plugin's {@code ClassLoader} subclass calling its inherited {@code defineClass},
+ * H1-H4), at run time by a {@code Method}'s declaring class and its supertypes.
+ */
+public final class MetaApiTable {
+    private static final List<MetaApi> ROWS = MetaApiRows.rows();
+    private static final Set<String> NAMES = ROWS.stream().map(MetaApi::name).collect(Collectors.toUnmodifiableSet());
+
+    private MetaApiTable() {
+    }
+
+    /** @return every row, in id order (a row's id is its index: woven CHECK calls carry it) */
+    public static List<MetaApi> rows() {
+        return ROWS;
+    }
+
+    static MetaApi row(int id) {
+        return ROWS.get(id);
+    }
+
+    /** @return the id of the row a call reaches, or -1 */
+    static int match(int opcode, String owner, String name, String desc, ClassHierarchy hierarchy) {
+        if (!NAMES.contains(name) || owner.startsWith("[") || name.equals("<init>")) {
+            return -1;
+        }
+        boolean isStatic = opcode == Opcodes.INVOKESTATIC;
+        for (String jdkOwner : hierarchy.jdkOwners(owner, name, desc, isStatic)) {
+            int id = find(jdkOwner, name, desc, isStatic);
+            if (id >= 0) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    /** @return the id of the row for a member declared by {@code declaring} or a supertype, or -1 */
+    static int match(Class<?> declaring, String name, String desc, boolean isStatic) {
+        if (!NAMES.contains(name)) {
+            return -1;
+        }
+        if (isStatic) {
+            return find(internal(declaring), name, desc, true);
+        }
+        Deque<Class<?>> todo = new ArrayDeque<>(List.of(declaring));
+        Set<Class<?>> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.pop();
+            if (!seen.add(c)) {
+                continue;
+            }
+            int id = find(internal(c), name, desc, false);
+            if (id >= 0) {
+                return id;
+            }
+            if (c.getSuperclass() != null) {
+                todo.add(c.getSuperclass());
+            }
+            todo.addAll(List.of(c.getInterfaces()));
+        }
+        return -1;
+    }
+
+    private static int find(String owner, String name, String desc, boolean isStatic) {
+        for (int i = 0; i < ROWS.size(); i++) {
+            MetaApi r = ROWS.get(i);
+            if (r.owner().equals(owner) && r.name().equals(name) && r.isStatic() == isStatic && r.covers(desc)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static String internal(Class<?> c) {
+        return c.getName().replace('.', '/');
+    }
+}

@@ -1,0 +1,73 @@
+package sandbox.core.reflect;
+
+import static org.junit.Assert.assertEquals;
+import static sandbox.core.reflect.Denials.assertDenied;
+
+import org.junit.After;
+import org.junit.Test;
+import sandbox.api.IsolationLevel;
+import sandbox.api.PermissionKind;
+
+/**
+ * Code defined at run time (C1, C2, C4): refused without CLASS_DEFINITION; with it, defined woven, so the defined
+ * class's own sensitive call is still checked against the plugin's policy.
+ */
+public class DefinitionGuardTest {
+    private static final String PROP = "reflsamples.define";
+    private static final String DEFINE = "class-definition;target=\"*\"";
+
+    @After
+    public void clean() {
+        System.clearProperty(PROP);
+    }
+
+    @Test
+    public void lookupDefineClass() throws Throwable {
+        check("lookupDefine");
+    }
+
+    /**
+     * A hidden class is woven too. Its binding to the plugin's policy needs the guard's stack walk to see hidden
+     * frames; until it does, the woven hidden class fails to initialise: fail closed, the property is never set.
+     */
+    @Test
+    public void hiddenClass() throws Throwable {
+        WovenPlugin refused = new WovenPlugin(IsolationLevel.STANDARD, "");
+        assertDenied(refused, PermissionKind.CLASS_DEFINITION, () -> refused.call("Definition", "hiddenDefine", PROP, "x"));
+        WovenPlugin mayBoth = new WovenPlugin(IsolationLevel.STANDARD,
+                DEFINE + ",property;target=\"reflsamples.*\";actions=write");
+        try {
+            mayBoth.call("Definition", "hiddenDefine", PROP, "hidden");
+            assertEquals("hidden", System.getProperty(PROP));
+        } catch (ExceptionInInitializerError | SecurityException failClosed) {
+            assertEquals(null, System.getProperty(PROP));
+        }
+        System.clearProperty(PROP);
+        WovenPlugin mayDefine = new WovenPlugin(IsolationLevel.STANDARD, DEFINE);
+        try {
+            mayDefine.call("Definition", "hiddenDefine", PROP, "x");
+        } catch (SecurityException | ExceptionInInitializerError expected) {
+            // denied (PROPERTY) once bound; refused to bind until then
+        }
+        assertEquals("the hidden class was woven: its call was checked", null, System.getProperty(PROP));
+    }
+
+    @Test
+    public void pluginClassLoader() throws Throwable {
+        check("loaderDefine");
+    }
+
+    private static void check(String action) throws Throwable {
+        WovenPlugin refused = new WovenPlugin(IsolationLevel.STANDARD, "");
+        assertDenied(refused, PermissionKind.CLASS_DEFINITION, () -> refused.call("Definition", action, PROP, "x"));
+
+        WovenPlugin mayDefine = new WovenPlugin(IsolationLevel.STANDARD, DEFINE);
+        assertDenied(mayDefine, PermissionKind.PROPERTY, () -> mayDefine.call("Definition", action, PROP, "x"));
+        assertEquals("the defined class was woven: its call was checked", null, System.getProperty(PROP));
+
+        WovenPlugin mayBoth = new WovenPlugin(IsolationLevel.STANDARD,
+                DEFINE + ",property;target=\"reflsamples.*\";actions=write");
+        mayBoth.call("Definition", action, PROP, action);
+        assertEquals(action, System.getProperty(PROP));
+    }
+}
