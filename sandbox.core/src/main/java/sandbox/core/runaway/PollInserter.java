@@ -21,10 +21,11 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 /**
  * Weaves one method body. Shapes inserted (none contains a branch, so existing stack map frames stay valid):
  * <pre>
- * poll            getstatic Owner.$sandbox$signal; invokestatic Poll.poll(Signal)V
+ * poll            getstatic Owner.$sandbox$signal; invokestatic Poll.poll(Signal)V      (volatile read)
  *                 - before every backward jump, switch with a backward target, and RET
- *                 - at method entry, unless the method is a leaf (no call, no loop: it ends in bounded time)
  *                 - at the entry of a handler that lies before the end of a range it covers (an exception loop)
+ * entry poll      getstatic Owner.$sandbox$signal; invokestatic Poll.enter(Signal)V     (plain read)
+ *                 - at method entry, unless the method is a leaf (no call, no loop: it ends in bounded time)
  * handler guard   dup; getstatic Owner.$sandbox$signal; invokestatic Poll.caught(Throwable, Signal)V
  *                 - first thing in handlers typed Throwable, Error, VirtualMachineError, StackOverflowError
  * </pre>
@@ -75,7 +76,7 @@ final class PollInserter {
         }
         guardHandlers(method);
         if (calls || !backEdges.isEmpty() || clinit) {
-            code.insert(poll());
+            code.insert(poll("enter"));
         }
         if (clinit) {
             code.insert(signalInit());
@@ -143,9 +144,13 @@ final class PollInserter {
     }
 
     private InsnList poll() {
+        return poll("poll");
+    }
+
+    private InsnList poll(String entryPoint) {
         InsnList list = new InsnList();
         list.add(new FieldInsnNode(Opcodes.GETSTATIC, owner, RunawayTransform.SIGNAL_FIELD, RunawayTransform.SIGNAL_DESC));
-        list.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RunawayTransform.POLL_OWNER, "poll",
+        list.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RunawayTransform.POLL_OWNER, entryPoint,
                 "(" + RunawayTransform.SIGNAL_DESC + ")V", false));
         return list;
     }

@@ -15,12 +15,25 @@ public final class Poll {
     }
 
     /**
-     * Woven at method entries and loop back-edges.
+     * Woven at loop back-edges: a volatile read, because C2 may hoist a plain read out of a loop without calls and
+     * the loop would then never see the signal.
      *
      * @param signal the plugin's signal, from the woven class's synthetic field
      */
     public static void poll(Signal signal) {
         if (signal.raised) {
+            Condemned.stopIfCondemned();
+        }
+    }
+
+    /**
+     * Woven at method entries: a plain read (see {@link Signal}); executed once per call, it cannot be hoisted out
+     * of anything that runs forever without passing a back-edge poll or a real call.
+     *
+     * @param signal the plugin's signal, from the woven class's synthetic field
+     */
+    public static void enter(Signal signal) {
+        if (signal.raisedPlain) {
             Condemned.stopIfCondemned();
         }
     }

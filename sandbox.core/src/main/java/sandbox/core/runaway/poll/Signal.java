@@ -18,6 +18,14 @@ public final class Signal {
      * docs/benchmarks.md compares both.
      */
     volatile boolean raised;
+    /*
+     * The same flag as a plain field, read by the method-entry poll only. A method entry is executed once per call,
+     * so hoisting cannot make it miss the flag forever: a loop around the call has its own (volatile) back-edge
+     * poll, and a real call clobbers memory, so a recursive or not-inlined callee reloads it. What it saves is the
+     * acquire barrier, which keeps C2 from keeping fields in registers across inlined calls. Written before the
+     * volatile field, so the volatile store's fence publishes it.
+     */
+    boolean raisedPlain;
 
     private final String pluginId;
     private final Object key;
@@ -44,12 +52,14 @@ public final class Signal {
     /** @param holder the key given at construction; raises the signal */
     public void raise(Object holder) {
         checkKey(holder);
+        raisedPlain = true;
         raised = true;
     }
 
     /** @param holder the key given at construction; lowers the signal */
     public void lower(Object holder) {
         checkKey(holder);
+        raisedPlain = false;
         raised = false;
     }
 
