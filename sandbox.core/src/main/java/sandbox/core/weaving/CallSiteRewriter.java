@@ -142,6 +142,7 @@ final class CallSiteRewriter extends MethodVisitor {
 
     @Override
     public void visitInvokeDynamicInsn(String name, String desc, Handle bsm, Object... bsmArgs) {
+        BootstrapPolicy.check(bsm, matcher);
         super.visitInvokeDynamicInsn(name, desc, handles.rewrite(bsm), handles.rewriteAll(bsmArgs));
     }
 

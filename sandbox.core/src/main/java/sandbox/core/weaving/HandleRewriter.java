@@ -38,6 +38,7 @@ final class HandleRewriter {
     }
 
     ConstantDynamic rewrite(ConstantDynamic c) {
+        BootstrapPolicy.check(c.getBootstrapMethod(), matcher);
         Object[] args = new Object[c.getBootstrapMethodArgumentCount()];
         for (int i = 0; i < args.length; i++) {
             args[i] = c.getBootstrapMethodArgument(i);

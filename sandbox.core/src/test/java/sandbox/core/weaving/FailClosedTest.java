@@ -87,6 +87,34 @@ public class FailClosedTest {
         }
     }
 
+    /** An invokedynamic whose bootstrap is a JDK method javac never emits (H6). */
+    private static byte[] foreignBootstrap(String name) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "run", "()V", null, null);
+        mv.visitCode();
+        mv.visitInvokeDynamicInsn("go", "()V", new org.objectweb.asm.Handle(Opcodes.H_INVOKESTATIC,
+                "java/lang/invoke/CallSite", "bootstrap", "()V", false));
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    @Test
+    public void onlyKnownJdkBootstrapsAreAccepted() throws Throwable {
+        Woven w = new Woven(IsolationLevel.STANDARD, PluginPermissions.NONE, null);
+        assertRefused(w, "hostile.samples.Indy", foreignBootstrap("hostile/samples/Indy"), "is not one a plugin may use");
+        w.weave("hostile.samples.SystemOps", readSample("hostile/samples/SystemOps"));   // lambdas: LambdaMetafactory
+    }
+
+    private static byte[] readSample(String name) throws java.io.IOException {
+        try (var in = FailClosedTest.class.getClassLoader().getResourceAsStream(name + ".class")) {
+            return in.readAllBytes();
+        }
+    }
+
     @Test
     public void everyRowFitsItsDescriptor() {
         for (SensitiveApi row : SensitiveApiTable.INSTANCE.rows()) {
