@@ -17,7 +17,9 @@ import sandbox.core.weaving.SensitiveApiTable;
  * forged handle is refused. Every method fails closed: a missing handle, an unknown row or target type is a denial.
  */
 public final class Guard {
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    // hidden frames shown: a hidden class a plugin defines (woven, C2) binds from its own static initialiser
+    private static final StackWalker WALKER = StackWalker.getInstance(java.util.Set.of(
+            StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
     private static final SensitiveApiTable TABLE = SensitiveApiTable.INSTANCE;
 
     private Guard() {
@@ -31,7 +33,8 @@ public final class Guard {
      * @throws SecurityException when the calling class is not that bundle's
      */
     public static Object bind(long bundleId) {
-        return HandleRegistry.bind(bundleId, WALKER.getCallerClass());
+        // the frame below this one; getCallerClass() would skip a hidden class's frame whatever the options say
+        return HandleRegistry.bind(bundleId, WALKER.walk(s -> s.skip(1).findFirst()).orElseThrow().getDeclaringClass());
     }
 
     /** A call without a target (exit, JVM-global setters; a file call without one checks the temporary folder). */
