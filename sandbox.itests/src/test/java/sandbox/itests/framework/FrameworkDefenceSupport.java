@@ -1,0 +1,96 @@
+package sandbox.itests.framework;
+
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import sandbox.api.IsolationLevel;
+import sandbox.api.PermissionKind;
+import sandbox.api.PluginInfo;
+import sandbox.api.Violation;
+import sandbox.api.ViolationService;
+import sandbox.itests.Await;
+import sandbox.itests.ReactorBundles;
+import sandbox.itests.SandboxContainerOptions;
+import sandbox.itests.SandboxTestSupport;
+import sandbox.itests.framework.hostile.Outcome;
+
+/**
+ * Shared steps of the group-E tests: install a hostile fixture as a plugin, set its policy through Configuration
+ * Admin, read what it reports, and find the violation the sandbox recorded.
+ */
+public abstract class FrameworkDefenceSupport extends SandboxTestSupport {
+
+    /** Writes a fixture jar into this test's scratch folder and installs it (not started) as a plugin. */
+    protected Bundle installHostile(String bsn, Class<?> activator, Map<String, String> headers) throws IOException, BundleException {
+        Path jar = HostileBundles.write(scratchDir().resolve(bsn + ".jar"), bsn, activator, headers);
+        String location = ReactorBundles.location(jar);
+        for (String prefix : context.getProperty(SandboxContainerOptions.TRUSTED_LOCATIONS).split(",")) {
+            assertTrue("test bug: fixture location " + location + " is trusted", !location.startsWith(prefix));
+        }
+        return context.installBundle(location);
+    }
+
+    /** Puts a policy entry into Configuration Admin; returns its PID. */
+    protected String policy(String match, IsolationLevel level, String... grants) throws ReflectiveOperationException {
+        return policyAdmin().create(PolicyAdmin.entry(match, level.name(), grants));
+    }
+
+    protected PolicyAdmin policyAdmin() throws ReflectiveOperationException {
+        return new PolicyAdmin(context);
+    }
+
+    /** Waits until the sandbox applies this level and number of grants to the plugin. */
+    protected PluginInfo awaitPolicy(String pluginId, IsolationLevel level, int grants) {
+        return Await.until(pluginId + " at " + level + " with " + grants + " grant(s), now " + sandbox.plugin(pluginId),
+                () -> sandbox.plugin(pluginId).filter(p -> p.config().level() == level && p.granted().grants().size() == grants));
+    }
+
+    /** Waits for what the fixture reports about {@code key}. */
+    protected String outcome(String bsn, String key) {
+        String filter = "(&(" + Outcome.BSN + "=" + escape(bsn) + ")(" + Outcome.KEY + "=" + escape(key) + "))";
+        return Await.until("fixture " + bsn + " to report on " + key, () -> {
+            try {
+                ServiceReference<?>[] refs = context.getServiceReferences(Object.class.getName(), filter);
+                return refs == null ? Optional.empty() : Optional.of((String) refs[0].getProperty(Outcome.VALUE));
+            } catch (InvalidSyntaxException e) {
+                throw new AssertionError(filter, e);
+            }
+        });
+    }
+
+    /** Waits for the violation the sandbox must have recorded, and returns it. */
+    protected Violation awaitViolation(String pluginId, PermissionKind kind, String operation, String target) throws InterruptedException {
+        ViolationService violations = awaitService(ViolationService.class);
+        return Await.until("violation " + kind + " " + operation + " " + target + " by " + pluginId + "; recorded: "
+                        + describe(violations.recent(50)),
+                () -> violations.recent(1000).stream().filter(v -> v.pluginId().equals(pluginId) && v.permission() == kind
+                        && v.operation().equals(operation) && v.target().equals(target)).findFirst());
+    }
+
+    /** @return the violations recorded for the plugin so far */
+    protected List<Violation> violationsOf(String pluginId) throws InterruptedException {
+        return awaitService(ViolationService.class).recent(1000).stream().filter(v -> v.pluginId().equals(pluginId)).toList();
+    }
+
+    /** @param properties an entry's new properties */
+    protected void updatePolicy(String pid, Dictionary<String, Object> properties) throws ReflectiveOperationException {
+        policyAdmin().update(pid, properties);
+    }
+
+    private static String describe(List<Violation> list) {
+        return list.stream().map(Violation::describe).toList().toString();
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace("*", "\\*");
+    }
+}

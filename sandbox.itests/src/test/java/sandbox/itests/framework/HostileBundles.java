@@ -1,0 +1,70 @@
+package sandbox.itests.framework;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import sandbox.itests.framework.hostile.Outcome;
+
+/**
+ * Builds the group-E hostile fixtures as real bundle jars, inside the probe: the classes are the compiled
+ * {@code sandbox.itests.framework.hostile} classes of this module, copied into the jar. The manifest is written here
+ * because it is the attack: a fixture's headers (imports, fragment host, dynamic imports) are what is under test.
+ */
+final class HostileBundles {
+    private HostileBundles() {
+    }
+
+    /**
+     * @param target the jar to write
+     * @param bsn the bundle's symbolic name
+     * @param activator the fixture's activator ({@code null} for a bundle with no code, e.g. a fragment)
+     * @param headers more manifest headers (they may replace the defaults, e.g. {@code Import-Package})
+     * @return the jar
+     */
+    static Path write(Path target, String bsn, Class<?> activator, Map<String, String> headers) throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", bsn);
+        a.putValue("Bundle-Version", "1.0.0");
+        if (activator != null) {
+            a.putValue("Bundle-Activator", activator.getName());
+            a.putValue("Import-Package", "org.osgi.framework");
+        }
+        headers.forEach(a::putValue);
+        try (OutputStream file = Files.newOutputStream(target); JarOutputStream jar = new JarOutputStream(file, m)) {
+            if (activator != null) {
+                addClassAndNested(jar, Outcome.class);
+                addClassAndNested(jar, activator);
+            }
+        }
+        return target;
+    }
+
+    private static void addClassAndNested(JarOutputStream jar, Class<?> type) throws IOException {
+        add(jar, type.getName());
+        for (Class<?> nested : type.getDeclaredClasses()) {
+            add(jar, nested.getName());
+        }
+    }
+
+    private static void add(JarOutputStream jar, String className) throws IOException {
+        String path = className.replace('.', '/') + ".class";
+        try (InputStream in = HostileBundles.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IOException("fixture class " + path + " is not in the probe");
+            }
+            jar.putNextEntry(new JarEntry(path));
+            in.transferTo(jar);
+            jar.closeEntry();
+        }
+    }
+}
