@@ -39,12 +39,14 @@ public final class SandboxWeavingHook implements WeavingHook {
         this.trust = trust;
         RunawayTransform runaway = new RunawayTransform();
         List<ClassTransform> steps = new ArrayList<>();
+        steps.add(new sandbox.core.reflect.MetaTransform());   // reflection and run-time code: before the guard step
         steps.add(new GuardTransform(SensitiveApiTable.INSTANCE));
         steps.add((next, ctx) -> {
             ctx.addDynamicImport(RunawayTransform.POLL_PACKAGE);
             return runaway.wrap(next, ctx.pluginId());
         });
         pipeline = new WeavingPipeline(steps);
+        sandbox.core.reflect.RuntimeDefinitions.connect(pipeline);   // code plugins define at run time is woven alike
     }
 
     @Override
