@@ -36,9 +36,10 @@ import sandbox.api.ViolationService;
  * against each plugin's limits (from {@link SandboxService#plugins()}), and reports threshold crossings to
  * {@link ResourceListener}s (Event Admin through {@link ResourceEventPublisher}) and rises as violations to the
  * {@link ViolationService}. Without the sandbox service nothing has limits; without the violation service
- * crossings still reach listeners.
+ * crossings still reach listeners. Immediate: it samples whether or not anyone holds the service (a delayed
+ * component would be deactivated, its sampling stopped and its totals lost, whenever the last user let go).
  */
-@Component(service = ResourceMonitor.class, configurationPid = ResourceMonitorImpl.PID)
+@Component(service = ResourceMonitor.class, configurationPid = ResourceMonitorImpl.PID, immediate = true)
 @Designate(ocd = MonitorConfig.class)
 public class ResourceMonitorImpl implements ResourceMonitor {
     static final String PID = "sandbox.monitor";
