@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.function.ToIntFunction;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -45,9 +47,19 @@ public final class PolicyService implements PolicyChangeListener {
     PluginAccounts accounts;
 
     private Path dataRoot;
+    private BundleContext context;
+    // an updated bundle gets a fresh handle (new version) when its new revision's classes are woven; an uninstalled
+    // one none at all. Classes of an old revision keep the handle they were bound to.
+    private final BundleListener forget = event -> {
+        if (event.getType() == BundleEvent.UNINSTALLED || event.getType() == BundleEvent.UPDATED) {
+            HandleRegistry.remove(event.getBundle().getBundleId());
+        }
+    };
 
     @Activate
     void activate(BundleContext context) {
+        this.context = context;
+        context.addBundleListener(forget);
         String dir = context.getProperty(DATA_DIR);
         File area = context.getDataFile("plugins");
         dataRoot = dir != null && !dir.isBlank() ? Path.of(dir.strip()).toAbsolutePath().normalize()
@@ -58,6 +70,7 @@ public final class PolicyService implements PolicyChangeListener {
 
     @Deactivate
     void deactivate() {
+        context.removeBundleListener(forget);
         HandleRegistry.connectThreadCount(null);
     }
 
