@@ -43,15 +43,29 @@ final class PollInserter {
     private final String owner;
     private final String pluginId;
     private final boolean clinit;
+    private final int version;
 
-    PollInserter(String owner, String pluginId, boolean clinit) {
+    PollInserter(String owner, String pluginId, boolean clinit, int version) {
         this.owner = owner;
         this.pluginId = pluginId;
         this.clinit = clinit;
+        this.version = version;
     }
 
-    /** The static initialiser's prologue: {@code $sandbox$signal = Poll.signal("pluginId")}. */
-    static void emitSignalInit(MethodVisitor mv, String owner, String pluginId) {
+    /**
+     * The static initialiser's prologue: {@code $sandbox$signal = Poll.signal("pluginId")}, and (class files 49+)
+     * an {@code ldc} of each guarded handler type. That resolves the class constant a handler's catch type shares
+     * with it while the stack is still shallow: resolved first when a deep recursion overflows, the bundle class
+     * loader can itself overflow, and the failed resolution is recorded for good (NoClassDefFoundError for
+     * StackOverflowError in every later catch of the class, escape catalogue F5 turned on the plugin itself).
+     */
+    static void emitSignalInit(MethodVisitor mv, String owner, String pluginId, int version) {
+        if ((version & 0xFFFF) >= Opcodes.V1_5) {
+            for (String type : GUARDED_TYPES) {
+                mv.visitLdcInsn(org.objectweb.asm.Type.getObjectType(type));
+                mv.visitInsn(Opcodes.POP);
+            }
+        }
         mv.visitLdcInsn(pluginId);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, RunawayTransform.POLL_OWNER, "signal",
                 "(Ljava/lang/String;)" + RunawayTransform.SIGNAL_DESC, false);
@@ -166,6 +180,12 @@ final class PollInserter {
 
     private InsnList signalInit() {
         InsnList list = new InsnList();
+        if ((version & 0xFFFF) >= Opcodes.V1_5) {
+            for (String type : GUARDED_TYPES) {
+                list.add(new LdcInsnNode(org.objectweb.asm.Type.getObjectType(type)));
+                list.add(new InsnNode(Opcodes.POP));
+            }
+        }
         list.add(new LdcInsnNode(pluginId));
         list.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RunawayTransform.POLL_OWNER, "signal",
                 "(Ljava/lang/String;)" + RunawayTransform.SIGNAL_DESC, false));

@@ -38,6 +38,7 @@ public final class RunawayTransform {
     private static final class Weaver extends ClassVisitor {
         private final String pluginId;
         private String owner;
+        private int version;
         private boolean isInterface;
         private boolean skip;
         private boolean sawClinit;
@@ -50,6 +51,7 @@ public final class RunawayTransform {
         @Override
         public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
             owner = name;
+            this.version = version;
             isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
             skip = (access & Opcodes.ACC_MODULE) != 0;
             super.visit(version, access, name, signature, superName, interfaces);
@@ -66,7 +68,7 @@ public final class RunawayTransform {
             MethodNode body = new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
                 @Override
                 public void visitEnd() {
-                    new PollInserter(owner, pluginId, clinit).weave(this);
+                    new PollInserter(owner, pluginId, clinit, version).weave(this);
                     accept(next);
                 }
             };
@@ -82,7 +84,7 @@ public final class RunawayTransform {
                 if (!sawClinit) {
                     MethodVisitor mv = super.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
                     mv.visitCode();
-                    PollInserter.emitSignalInit(mv, owner, pluginId);
+                    PollInserter.emitSignalInit(mv, owner, pluginId, version);
                     mv.visitInsn(Opcodes.RETURN);
                     mv.visitMaxs(1, 0);
                     mv.visitEnd();
