@@ -38,6 +38,27 @@ public final class FileMeters {
         return new OutputStreamWriter(output(account, out), charset);
     }
 
+    /**
+     * For {@code new FileInputStream(file)} call sites: opens the file as the JDK would and counts it.
+     *
+     * @return a {@link java.io.FileInputStream} counted into {@code account}
+     * @throws java.io.FileNotFoundException as the JDK's constructor
+     */
+    public static java.io.FileInputStream newFileInputStream(IoAccount account, java.io.File file) throws java.io.FileNotFoundException {
+        return new MeteredFileInputStream(account, file);
+    }
+
+    /**
+     * For {@code new FileOutputStream(file[, append])} call sites (a {@code String} path: {@code new File(path)}).
+     *
+     * @return a {@link java.io.FileOutputStream} counted into {@code account}
+     * @throws java.io.FileNotFoundException as the JDK's constructor
+     */
+    public static java.io.FileOutputStream newFileOutputStream(IoAccount account, java.io.File file, boolean append)
+            throws java.io.FileNotFoundException {
+        return new MeteredFileOutputStream(account, file, append);
+    }
+
     /** @return {@code channel} (just opened by the plugin on a file) counted into {@code account} */
     public static FileChannel channel(IoAccount account, FileChannel channel) {
         return new MeteredFileChannel(channel, Meter.file(account));

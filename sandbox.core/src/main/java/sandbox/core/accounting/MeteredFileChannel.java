@@ -17,14 +17,24 @@ import java.nio.channels.WritableByteChannel;
 public final class MeteredFileChannel extends FileChannel {
     private final FileChannel ch;
     private final Meter meter;
+    private final Meter.IoCloser owner;
 
     /**
      * @param ch the channel the plugin opened
      * @param meter the file's meter
      */
     public MeteredFileChannel(FileChannel ch, Meter meter) {
+        this(ch, meter, null);
+    }
+
+    /**
+     * A channel of a metered stream: closing it closes the stream (as the JDK's stream channels do), through
+     * {@code owner}, so the file is counted closed once.
+     */
+    MeteredFileChannel(FileChannel ch, Meter meter, Meter.IoCloser owner) {
         this.ch = ch;
         this.meter = meter;
+        this.owner = owner;
     }
 
     @Override
@@ -127,6 +137,11 @@ public final class MeteredFileChannel extends FileChannel {
 
     @Override
     protected void implCloseChannel() throws IOException {
-        meter.close(ch::close);
+        if (owner != null) {
+            ch.close();
+            owner.close();
+        } else {
+            meter.close(ch::close);
+        }
     }
 }

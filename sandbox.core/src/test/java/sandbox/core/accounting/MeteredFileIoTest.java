@@ -109,4 +109,44 @@ public class MeteredFileIoTest {
         assertEquals(0, io.openFiles());
         assertEquals(1000, Files.size(copy));
     }
+
+    @Test
+    public void jdkFileStreamSubclassesCountWritesReadsAndTheirChannels() throws Exception {
+        IoAccount account = new IoAccount();
+        java.io.File file = folder.getRoot().toPath().resolve("jdk.bin").toFile();
+        byte[] data = new byte[TEN_MB];
+        new Random(7).nextBytes(data);
+        try (java.io.FileOutputStream out = FileMeters.newFileOutputStream(account, file, false)) {
+            out.write(data, 0, 10);
+            out.write(data[10]);
+            out.write(java.util.Arrays.copyOfRange(data, 11, TEN_MB - 100));
+            out.getChannel().write(ByteBuffer.wrap(data, TEN_MB - 100, 100));
+        }
+        assertEquals(TEN_MB, account.snapshot().fileBytesWritten());
+        assertEquals(0, account.snapshot().openFiles());
+
+        java.io.FileInputStream in = FileMeters.newFileInputStream(account, file);
+        byte[] back = new byte[TEN_MB];
+        back[0] = (byte) in.read();
+        int off = 1;
+        off += in.read(back, off, 1000);
+        FileChannel ch = in.getChannel();
+        ByteBuffer rest = ByteBuffer.wrap(back, off, TEN_MB - off);
+        while (rest.hasRemaining() && ch.read(rest) > 0) {
+            // read the rest through the stream's channel
+        }
+        ch.close(); // closes the stream too, as the JDK's channel does: counted closed once
+        in.close();
+        assertArrayEquals(data, back);
+        assertEquals(new IoCounters(TEN_MB, TEN_MB, 2, 0, 0, 0, 0, 0), account.snapshot());
+    }
+
+    @Test
+    public void aFileThatCannotBeOpenedIsNotCountedOpen() {
+        IoAccount account = new IoAccount();
+        java.io.File missing = folder.getRoot().toPath().resolve("no/such/dir/file").toFile();
+        org.junit.Assert.assertThrows(java.io.FileNotFoundException.class, () -> FileMeters.newFileInputStream(account, missing));
+        org.junit.Assert.assertThrows(java.io.FileNotFoundException.class, () -> FileMeters.newFileOutputStream(account, missing, true));
+        assertEquals(IoCounters.ZERO, account.snapshot());
+    }
 }
