@@ -67,12 +67,16 @@ final class FileGrants {
             return new Rule(base, null, g.actions());
         }
         String rest = target.substring(literal.length());
-        String prefix = Pattern.quote(base.endsWith("/") ? base : base + "/");
-        if (rest.endsWith("/**")) {   // "dir/**" covers the folder itself as well as everything below it
-            String head = rest.substring(0, rest.length() - 3);
-            return new Rule(base, Pattern.compile(prefix + globToRegex(head) + "(/.*)?"), g.actions());
+        String prefix = Pattern.quote(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        // "dir/**" covers the folder itself as well as everything below it
+        if (rest.equals("**")) {
+            return new Rule(base, Pattern.compile(prefix + "(/.*)?"), g.actions());
         }
-        return new Rule(base, Pattern.compile(prefix + globToRegex(rest)), g.actions());
+        if (rest.endsWith("/**")) {
+            String head = rest.substring(0, rest.length() - 3);
+            return new Rule(base, Pattern.compile(prefix + "/" + globToRegex(head) + "(/.*)?"), g.actions());
+        }
+        return new Rule(base, Pattern.compile(prefix + "/" + globToRegex(rest)), g.actions());
     }
 
     private static int firstWildcard(String s) {
