@@ -128,7 +128,8 @@ final class HostileCorpus {
             new NotInCorpus("G8", "JAXP through system properties: property writes are denied (A18 cases)"),
             new NotInCorpus("G9", "HotSpotDiagnosticMXBean: com.sun.management is kept out by the resolver hook"),
             new NotInCorpus("G10", "IIORegistry/DriverManager rows are in the table; no corpus action yet"),
-            new NotInCorpus("H6", "custom invokedynamic bootstraps: not allow-listed yet (gap, docs/enforcement.md)"),
+            new NotInCorpus("H6", "javac cannot emit a foreign bootstrap: FailClosedTest (unit) refuses a JDK bootstrap "
+                    + "that is not allow-listed; plugin bootstraps are woven plugin code"),
             new NotInCorpus("H7", "ldc MethodHandle: javac cannot emit it; covered by HandleConstantTest (unit, woven)"),
             new NotInCorpus("H8", "dynamic constants: javac cannot emit them; covered by HandleConstantTest (unit, woven)"),
             new NotInCorpus("H9", "class files the weaver refuses: covered by FailClosedTest (unit)"),
