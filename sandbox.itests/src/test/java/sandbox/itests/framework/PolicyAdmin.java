@@ -29,8 +29,13 @@ final class PolicyAdmin {
 
     /** @return the PID of a new policy entry holding these properties */
     String create(Dictionary<String, Object> properties) throws ReflectiveOperationException {
+        return create(FACTORY_PID, properties);
+    }
+
+    /** @return the PID of a new configuration of any factory PID holding these properties */
+    String create(String factoryPid, Dictionary<String, Object> properties) throws ReflectiveOperationException {
         Method create = adminType.getMethod("createFactoryConfiguration", String.class, String.class);
-        Object configuration = create.invoke(admin, FACTORY_PID, "?");
+        Object configuration = create.invoke(admin, factoryPid, "?");
         update(configuration, properties);
         return (String) configurationType.getMethod("getPid").invoke(configuration);
     }
