@@ -22,6 +22,21 @@ public final class Condemned {
     private static final String STACK_MESSAGE = "stack overflow in plugin code (deep recursion)";
     private static final Map<String, Signal> SIGNALS = new ConcurrentHashMap<>();
     private static final Map<Thread, PluginTerminatedError> THREADS = new ConcurrentHashMap<>();
+    private static final Map<Thread, Tripwire> ARMED = new ConcurrentHashMap<>();
+    private static final com.sun.management.ThreadMXBean BEAN =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * An allocation limit the thread checks itself at every poll while its plugin's signal is raised: the
+     * watchdog's 10 ms look lets an allocation bomb run tens of megabytes past its budget (or more, when the
+     * watchdog is not scheduled on a loaded machine); the allocating thread itself cannot be late.
+     *
+     * @param limit the thread's own allocated-bytes counter value past which the budget is broken
+     * @param trip decides the verdict (it condemns the thread)
+     * @param pluginId the plugin, whose signal stays raised while the wire is armed
+     */
+    record Tripwire(long limit, Runnable trip, String pluginId) {
+    }
 
     private Condemned() {
     }
@@ -34,10 +49,35 @@ public final class Condemned {
 
     /** Slow path of the poll: throws the current thread's termination, if it has one. */
     public static void stopIfCondemned() {
-        PluginTerminatedError error = THREADS.get(Thread.currentThread());
+        Thread current = Thread.currentThread();
+        PluginTerminatedError error = THREADS.get(current);
+        if (error == null) {
+            Tripwire wire = ARMED.get(current);
+            if (wire == null || BEAN.getCurrentThreadAllocatedBytes() <= wire.limit()) {
+                return;
+            }
+            ARMED.remove(current);
+            wire.trip().run();
+            error = THREADS.get(current);
+        }
         if (error != null) {
             throw error;
         }
+    }
+
+    /** Arms a thread's own allocation check (see {@link Tripwire}) and raises its plugin's signal. */
+    static void arm(Thread thread, Tripwire wire) {
+        ARMED.put(thread, wire);
+        signalOf(wire.pluginId()).raise(KEY);
+    }
+
+    /** Disarms a thread's allocation check. */
+    static void disarm(Thread thread) {
+        ARMED.remove(thread);
+    }
+
+    static boolean armed(Thread thread) {
+        return ARMED.containsKey(thread);
     }
 
     /**
@@ -93,12 +133,15 @@ public final class Condemned {
     /** Forgets dead threads and lowers the signals of plugins that have no live condemned thread left. */
     static void sweep() {
         THREADS.keySet().removeIf(thread -> !thread.isAlive());
+        ARMED.keySet().removeIf(thread -> !thread.isAlive());
         Set<String> busy = new HashSet<>();
         THREADS.values().forEach(error -> busy.add(error.pluginId()));
+        ARMED.values().forEach(wire -> busy.add(wire.pluginId()));
         for (Signal signal : SIGNALS.values()) {
             if (signal.isRaised() && !busy.contains(signal.pluginId())) {
                 signal.lower(KEY);
-                if (!threadsOf(signal.pluginId()).isEmpty()) {
+                if (!threadsOf(signal.pluginId()).isEmpty()
+                        || ARMED.values().stream().anyMatch(w -> w.pluginId().equals(signal.pluginId()))) {
                     signal.raise(KEY);
                 }
             }

@@ -61,6 +61,7 @@ public final class Containment implements AutoCloseable {
      */
     public PluginTerminatedError end(Run run) {
         run.ended = true;
+        Condemned.disarm(run.thread);
         PluginTerminatedError verdict = run.verdict;
         if (verdict == null) {
             PluginTerminatedError own = Condemned.of(run.thread);
@@ -170,6 +171,7 @@ public final class Containment implements AutoCloseable {
 
     void forget(Run run) {
         runs.remove(run);
+        run.costs.keySet().forEach(Condemned::disarm);
     }
 
     List<Thread> liveThreads(String pluginId) {

@@ -1,8 +1,8 @@
 package sandbox.core.runaway;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import sandbox.api.IsolationLevel;
 import sandbox.api.PluginLimits;
 
@@ -17,8 +17,11 @@ public final class Run {
     final boolean enforced;
     final Thread thread;
     final long startNanos;
-    /** Per thread: {cpu baseline, allocation baseline, last cpu, last allocation}; watchdog thread only. */
-    final Map<Thread, long[]> costs = new HashMap<>();
+    /**
+     * Per thread: {cpu baseline, allocation baseline, last cpu, last allocation}. Written by the watchdog thread
+     * only; read by whoever condemns the run (a tripped allocation check runs on the plugin's thread).
+     */
+    final Map<Thread, long[]> costs = new ConcurrentHashMap<>();
 
     volatile boolean ended;
     volatile PluginTerminatedError verdict;

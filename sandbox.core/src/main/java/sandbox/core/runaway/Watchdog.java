@@ -88,6 +88,7 @@ final class Watchdog implements Runnable {
             run.allocatedBytes = allocated;
             run.peakThreads = Math.max(run.peakThreads, live);
             judge(run, cpu, allocated);
+            armAllocationChecks(run, allocated);
             if (run.ended && live == 0) {
                 containment.forget(run);
             }
@@ -125,6 +126,27 @@ final class Watchdog implements Runnable {
         return newest;
     }
 
+    /**
+     * Past half of its allocation budget, each live thread of the run checks its own allocation at every poll, with
+     * the rest of the budget as its limit: the run cannot get far past its budget between two looks.
+     */
+    private void armAllocationChecks(Run run, long allocated) {
+        long budget = run.limits.allocatedBytes();
+        if (run.verdict != null || !run.enforced || budget == Long.MAX_VALUE || allocated <= budget / 2) {
+            return;
+        }
+        long rest = budget - allocated;
+        for (var entry : run.costs.entrySet()) {
+            Thread t = entry.getKey();
+            if (t.isAlive() && !Condemned.armed(t) && !(run.ended && t == run.thread)) {
+                long seen = entry.getValue()[3];
+                Condemned.arm(t, new Condemned.Tripwire(seen + Math.max(0, rest), () -> containment.over(run, Budget.ALLOCATION,
+                        "allocation over the budget of " + Figures.bytes(budget) + " (seen by the allocating thread)"),
+                        run.pluginId));
+            }
+        }
+    }
+
     private void judge(Run run, long cpu, long allocated) {
         if (run.verdict != null) {
             containment.condemnLateThreads(run);
@@ -133,7 +155,7 @@ final class Watchdog implements Runnable {
         var limits = run.limits;
         long wall = run.wallNanos();
         // Near a budget, look more often: a 10 ms interval lets an allocation bomb run ~30 MB past its budget.
-        close |= cpu > limits.cpuTime().toNanos() / 2 || allocated > limits.allocatedBytes() / 2
+        close |= cpu > limits.cpuTime().toNanos() / 2 || allocated > limits.allocatedBytes() / 4
                 || (!run.ended && wall > limits.executionTime().toNanos() - intervalMillis * 1_000_000);
         if (!run.ended && wall > limits.executionTime().toNanos()) {
             containment.over(run, Budget.TIMEOUT, Figures.over("wall time", Figures.seconds(wall), Figures.seconds(limits.executionTime())));
