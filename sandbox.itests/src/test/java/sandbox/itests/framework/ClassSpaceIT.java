@@ -100,10 +100,15 @@ public class ClassSpaceIT extends FrameworkDefenceSupport {
         }
         awaitViolation(bsn, PermissionKind.REFLECTION, "Import-Package", "sun.misc");
         long id = b.getBundleId();
-        policy(bsn, IsolationLevel.STANDARD, "reflection;target=\"sun.misc\";actions=access");
+        String pid = policy(bsn, IsolationLevel.STANDARD, "reflection;target=\"sun.misc\";actions=access");
         Await.untilTrue(bsn + " resolved after the grant", () -> b.getState() == Bundle.RESOLVED);
         b.start();
         assertEquals(Bundle.ACTIVE, b.getState());
         assertEquals("same bundle, not reinstalled", id, context.getBundle(b.getLocation()).getBundleId());
+
+        // Taking the grant back takes the wire away: the plugin is refreshed and cannot resolve any more.
+        updatePolicy(pid, PolicyAdmin.entry(bsn, "STANDARD"));
+        Await.untilTrue(bsn + " unresolved after the grant was withdrawn (state " + b.getState() + ")",
+                () -> b.getState() == Bundle.INSTALLED);
     }
 }
