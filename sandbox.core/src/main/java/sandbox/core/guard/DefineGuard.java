@@ -46,10 +46,16 @@ public final class DefineGuard {
         return Definitions.forLoader(loader, bytes, off, len, caller, handle);
     }
 
-    /** {@code TransformerFactory.newInstance()} and {@code newDefaultInstance()}: hardened (C7). */
+    /** {@code TransformerFactory.newInstance()}: hardened (C7). */
     public static TransformerFactory transformerFactory(Lookup caller, Object handle) {
         Definitions.factoryLoader(null, caller, handle);
         return Definitions.harden(TransformerFactory.newInstance());
+    }
+
+    /** {@code TransformerFactory.newDefaultInstance()}: the JDK's own factory, hardened (C7). */
+    public static TransformerFactory transformerFactoryDefault(Lookup caller, Object handle) {
+        Definitions.factoryLoader(null, caller, handle);
+        return Definitions.harden(TransformerFactory.newDefaultInstance());
     }
 
     /** {@code TransformerFactory.newInstance(name, loader)}: the loader must be the plugin's; hardened (C7). */

@@ -97,7 +97,7 @@ final class MetaApiRows {
         // C7: XSLT factories come hardened (secure processing: no extension functions)
         r.replace("javax/xml/transform/TransformerFactory", "newInstance", "()" + TF, true, DEFINE, "transformerFactory")
          .replace("javax/xml/transform/TransformerFactory", "newDefaultInstance", "()" + TF, true, DEFINE,
-                 "transformerFactory")
+                 "transformerFactoryDefault")
          .replace("javax/xml/transform/TransformerFactory", "newInstance", "(" + S + CL + ")" + TF, true, DEFINE,
                  "transformerFactoryNamed");
         // C8, D5: deserialisation instantiates only classes the plugin could name
