@@ -34,6 +34,7 @@ import sandbox.core.plugins.PluginPolicyProvider;
 public final class PolicyService implements PolicyChangeListener {
     /** Framework property naming the root of the plugin data folders (the execution service uses the same rule). */
     static final String DATA_DIR = "sandbox.data.dir";
+    private static final IsolationConfig STRICTEST = IsolationConfig.DEFAULTS.withLevel(sandbox.api.IsolationLevel.STRICT);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -92,10 +93,10 @@ public final class PolicyService implements PolicyChangeListener {
      */
     public PolicyHandle handleFor(Bundle bundle) {
         return HandleRegistry.byBundle(bundle.getBundleId()).orElseGet(() -> {
-            PluginPolicyProvider p = effectiveProvider();
             String id = bundle.getSymbolicName() == null ? "bundle-" + bundle.getBundleId() : bundle.getSymbolicName();
             PolicyHandle h = new PolicyHandle(id, bundle.getVersion().toString(), bundle.getBundleId(),
-                    accounts.ioAccount(id), p.config(bundle), p.granted(bundle), dataFolder(id));
+                    accounts.ioAccount(id), STRICTEST, PluginPermissions.NONE, dataFolder(id));
+            apply(h, bundle);
             HandleRegistry.register(h);
             return h;
         });
@@ -116,7 +117,7 @@ public final class PolicyService implements PolicyChangeListener {
             config = p.config(b);
             granted = p.granted(b);
         } catch (RuntimeException e) {   // a provider that cannot answer: the narrowest policy, never the old wider one
-            config = IsolationConfig.DEFAULTS.withLevel(sandbox.api.IsolationLevel.STRICT);
+            config = STRICTEST;
             granted = PluginPermissions.NONE;
         }
         h.update(config, granted, dataFolder(h.pluginId()));
