@@ -16,6 +16,8 @@ final class Actions {
         GlobalActions.register(m);
         EvasionActions.register(m);
         BeyondCatalogue.register(m);
+        ReflectionActions.register(m);
+        CodeActions.register(m);
         ALL = Map.copyOf(m);
     }
 
