@@ -1,0 +1,85 @@
+package sandbox.core.reflect;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/** Plugin classes javac cannot write: a custom invokedynamic bootstrap (H6), an {@code ldc} handle to Method.invoke (H7). */
+final class GeneratedClasses {
+    static final String INDY = "reflsamples.gen.IndyBootstrap";
+    static final String LDC = "reflsamples.gen.LdcMethodInvoke";
+    private static final String LOOKUP = "Ljava/lang/invoke/MethodHandles$Lookup;";
+    private static final String SET = "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;";
+
+    private GeneratedClasses() {
+    }
+
+    /**
+     * {@code run(a, b)} is one {@code invokedynamic} whose bootstrap is the class's own {@code bsm}: the JVM hands it a
+     * full-privilege Lookup, and it returns a call site on {@code System.setProperty}.
+     */
+    static byte[] indyBootstrap() {
+        String owner = INDY.replace('.', '/');
+        ClassWriter cw = start(owner);
+        String bsmDesc = "(" + LOOKUP + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;";
+        MethodVisitor bsm = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "bsm", bsmDesc, null,
+                new String[] {"java/lang/Exception"});
+        bsm.visitCode();
+        bsm.visitTypeInsn(Opcodes.NEW, "java/lang/invoke/ConstantCallSite");
+        bsm.visitInsn(Opcodes.DUP);
+        bsm.visitVarInsn(Opcodes.ALOAD, 0);
+        bsm.visitLdcInsn(Type.getObjectType("java/lang/System"));
+        bsm.visitLdcInsn("setProperty");
+        bsm.visitVarInsn(Opcodes.ALOAD, 2);
+        bsm.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandles$Lookup", "findStatic",
+                "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;", false);
+        bsm.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/invoke/ConstantCallSite", "<init>",
+                "(Ljava/lang/invoke/MethodHandle;)V", false);
+        bsm.visitInsn(Opcodes.ARETURN);
+        bsm.visitMaxs(0, 0);
+        bsm.visitEnd();
+        MethodVisitor run = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "run", SET, null, null);
+        run.visitCode();
+        run.visitVarInsn(Opcodes.ALOAD, 0);
+        run.visitVarInsn(Opcodes.ALOAD, 1);
+        run.visitInvokeDynamicInsn("set", SET, new Handle(Opcodes.H_INVOKESTATIC, owner, "bsm", bsmDesc, false));
+        run.visitInsn(Opcodes.ARETURN);
+        run.visitMaxs(0, 0);
+        run.visitEnd();
+        return end(cw);
+    }
+
+    /** {@code run(m, args)}: {@code ldc MethodHandle Method.invoke} then {@code invokeExact}; no invoke names Method. */
+    static byte[] ldcMethodInvoke() {
+        ClassWriter cw = start(LDC.replace('.', '/'));
+        String desc = "(Ljava/lang/reflect/Method;[Ljava/lang/Object;)Ljava/lang/Object;";
+        MethodVisitor run = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "run", desc, null,
+                new String[] {"java/lang/Throwable"});
+        run.visitCode();
+        run.visitLdcInsn(new Handle(Opcodes.H_INVOKEVIRTUAL, "java/lang/reflect/Method", "invoke",
+                "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false));
+        run.visitVarInsn(Opcodes.ALOAD, 0);
+        run.visitInsn(Opcodes.ACONST_NULL);
+        run.visitVarInsn(Opcodes.ALOAD, 1);
+        run.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact",
+                "(Ljava/lang/reflect/Method;Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+        run.visitInsn(Opcodes.ARETURN);
+        run.visitMaxs(0, 0);
+        run.visitEnd();
+        return end(cw);
+    }
+
+    private static ClassWriter start(String owner) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, owner, null,
+                "java/lang/Object", null);
+        return cw;
+    }
+
+    private static byte[] end(ClassWriter cw) {
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+}
