@@ -25,7 +25,18 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public final class EnforcementReport {
     private final Map<String, Result<?>> results = new HashMap<>();
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(args);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);   // a framework thread left behind by a failure must not keep the JVM alive
+    }
+
+    private static void run(String[] args) throws Exception {
         boolean sm = SecurityManagerSupport.available();
         System.out.printf(Locale.ROOT, "JDK %s (%s), %d processors%n", Runtime.version(), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors());
@@ -48,6 +59,14 @@ public final class EnforcementReport {
             report.results.put(smParam == null ? key : key + "[" + smParam + "]", r.getPrimaryResult());
         }
         report.print(sm, cold);
+        System.out.println();
+        System.out.println("Interleaved cross-check (one JVM, alternating blocks of 200 calls, 201 rounds; µs/op):");
+        System.out.println("| operation | unguarded median / p10 | guarded median / p10 | median of per-round ratios "
+                + "| ratio of p10s | target ≤ 1.05 (p10 ratio) |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
+        for (String line : InterleavedCheck.run()) {
+            System.out.println(line);
+        }
     }
 
     private void print(boolean sm, double[] cold) {

@@ -43,31 +43,36 @@ final class SandboxContainer implements AutoCloseable {
                 "sandbox.data.dir", scratch.resolve("data").toString(),
                 "bench.plugin.file", file.toString(),
                 "bench.plugin.port", Integer.toString(server.port())));
-        framework.start();
-        framework.installAndStart(List.of(BenchFiles.bundle("org.osgi.util.function"), BenchFiles.bundle("org.osgi.util.promise"),
-                BenchFiles.bundle("org.osgi.service.component"), BenchFiles.bundle("org.apache.felix.configadmin"),
-                BenchFiles.bundle("org.apache.felix.scr"), BenchFiles.bundle("sandbox.api"), BenchFiles.bundle("sandbox.core")));
-        Hashtable<String, Object> policy = new Hashtable<>();
-        policy.put("match", PLUGIN);
-        policy.put("level", "STANDARD");
-        policy.put("grants", new String[] {"network;target=\"127.0.0.1:*\";actions=connect"});
-        framework.createFactoryConfiguration("sandbox.policy", policy);
-        awaitWeavingHook();
+        try {
+            framework.start();
+            framework.installAndStart(List.of(BenchFiles.bundle("org.osgi.util.function"), BenchFiles.bundle("org.osgi.util.promise"),
+                    BenchFiles.bundle("org.osgi.service.component"), BenchFiles.bundle("org.apache.felix.configadmin"),
+                    BenchFiles.bundle("org.apache.felix.scr"), BenchFiles.bundle("sandbox.api"), BenchFiles.bundle("sandbox.core")));
+            Hashtable<String, Object> policy = new Hashtable<>();
+            policy.put("match", PLUGIN);
+            policy.put("level", "STANDARD");
+            policy.put("grants", new String[] {"network;target=\"127.0.0.1:*\";actions=connect"});
+            framework.createFactoryConfiguration("sandbox.policy", policy);
+            awaitWeavingHook();
 
-        Bundle trusted = framework.install(trustedCopy);
-        Bundle plugin = framework.install(pluginCopy);
-        trusted.start();
-        plugin.start();
-        fileTrusted = BenchFramework.operation(trusted, "file");
-        socketTrusted = BenchFramework.operation(trusted, "socket");
-        filePlugin = BenchFramework.operation(plugin, "file");
-        socketPlugin = BenchFramework.operation(plugin, "socket");
-        requireWoven(filePlugin, true);
-        requireWoven(fileTrusted, false);
-        // Config Admin delivers the policy asynchronously: wait until the grant is in force, then prove both work
-        awaitAllowed(socketPlugin);
-        check(fileTrusted.getAsLong() == SmallFile.SIZE && filePlugin.getAsLong() == SmallFile.SIZE, "file reads");
-        socketTrusted.getAsLong();
+            Bundle trusted = framework.install(trustedCopy);
+            Bundle plugin = framework.install(pluginCopy);
+            trusted.start();
+            plugin.start();
+            fileTrusted = BenchFramework.operation(trusted, "file");
+            socketTrusted = BenchFramework.operation(trusted, "socket");
+            filePlugin = BenchFramework.operation(plugin, "file");
+            socketPlugin = BenchFramework.operation(plugin, "socket");
+            requireWoven(filePlugin, true);
+            requireWoven(fileTrusted, false);
+            // Config Admin delivers the policy asynchronously: wait until the grant is in force, then prove both work
+            awaitAllowed(socketPlugin);
+            check(fileTrusted.getAsLong() == SmallFile.SIZE && filePlugin.getAsLong() == SmallFile.SIZE, "file reads");
+            socketTrusted.getAsLong();
+        } catch (Throwable t) {
+            abandon();   // a half-started framework must not keep the JVM alive
+            throw t;
+        }
     }
 
     private void awaitWeavingHook() throws InterruptedException {
@@ -109,6 +114,14 @@ final class SandboxContainer implements AutoCloseable {
     private static void check(boolean ok, String what) {
         if (!ok) {
             throw new IllegalStateException("benchmark set-up is wrong: " + what);
+        }
+    }
+
+    private void abandon() {
+        try {
+            close();
+        } catch (Exception e) {
+            System.err.println("could not stop the benchmark framework: " + e);
         }
     }
 

@@ -46,27 +46,32 @@ final class SecurityManagerContainer implements AutoCloseable {
             props.put("org.osgi.framework.security", "osgi");
         }
         framework = BenchFramework.init(props);
-        if (securityManager) {
-            framework.install(BenchFiles.bundle("org.apache.felix.framework.security"));
-        }
-        framework.start();
-        if (securityManager) {
-            if (System.getSecurityManager() == null) {
-                throw new IllegalStateException("Felix started without installing a SecurityManager");
+        try {
+            if (securityManager) {
+                framework.install(BenchFiles.bundle("org.apache.felix.framework.security"));
             }
-            CpaRules.grant(framework.context(), BenchFiles.location(bench), small, server.port());
+            framework.start();
+            if (securityManager) {
+                if (System.getSecurityManager() == null) {
+                    throw new IllegalStateException("Felix started without installing a SecurityManager");
+                }
+                CpaRules.grant(framework.context(), BenchFiles.location(bench), small, server.port());
+            }
+            Bundle b = framework.install(bench);
+            b.start();
+            file = BenchFramework.operation(b, "file");
+            socket = BenchFramework.operation(b, "socket");
+            if (securityManager) {
+                requireEnforced(file, small);
+            }
+            if (file.getAsLong() != SandboxContainer.SmallFile.SIZE) {
+                throw new IllegalStateException("benchmark set-up is wrong: the file read returned another size");
+            }
+            socket.getAsLong();
+        } catch (Throwable t) {
+            abandon();   // a half-started framework must not keep the JVM alive
+            throw t;
         }
-        Bundle b = framework.install(bench);
-        b.start();
-        file = BenchFramework.operation(b, "file");
-        socket = BenchFramework.operation(b, "socket");
-        if (securityManager) {
-            requireEnforced(file, small);
-        }
-        if (file.getAsLong() != SandboxContainer.SmallFile.SIZE) {
-            throw new IllegalStateException("benchmark set-up is wrong: the file read returned another size");
-        }
-        socket.getAsLong();
     }
 
     /** The bench bundle's domain must allow its file and nothing beside it: proof that CPA, not AllPermission, decides. */
@@ -77,6 +82,14 @@ final class SecurityManagerContainer implements AutoCloseable {
         if (!own || other) {
             throw new IllegalStateException("benchmark set-up is wrong: CPA grants the bench bundle " + (own ? "" : "not ")
                     + "its file and " + (other ? "" : "not ") + "another file");
+        }
+    }
+
+    private void abandon() {
+        try {
+            close();
+        } catch (Exception e) {
+            System.err.println("could not stop the benchmark framework: " + e);
         }
     }
 
