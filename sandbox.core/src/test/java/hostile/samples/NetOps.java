@@ -20,6 +20,13 @@ public final class NetOps {
         SocketChannel.open(new InetSocketAddress(host, port)).close();
     }
 
+    /** Writes through the socket's own stream: counted and paced for the plugin. */
+    static void send(String host, int port, int bytes) throws IOException {
+        try (Socket s = new Socket(host, port)) {
+            s.getOutputStream().write(new byte[bytes]);
+        }
+    }
+
     static int listen() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

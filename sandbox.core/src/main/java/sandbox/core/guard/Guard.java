@@ -40,6 +40,9 @@ public final class Guard {
     /** A call without a target (exit, JVM-global setters; a file call without one checks the temporary folder). */
     public static void check(Object handle, int row) {
         SensitiveApi r = TABLE.row(row);
+        if (!r.checks()) {
+            throw new SecurityException("Sandbox: row " + row + " is not a check");
+        }
         String target = r.permission() == sandbox.api.PermissionKind.FILE ? Targets.tmpdir() : "*";
         PolicyDecisionPoint.enforce(handle(handle), r.permission(), r.action(), target, r.operation());
     }
@@ -72,7 +75,12 @@ public final class Guard {
 
     /** @return the value of a sensitive call, metered for the plugin's I/O account */
     public static Object result(Object value, Object handle, int row) {
-        return Metering.meter(handle(handle), TABLE.row(row), value);
+        return Metering.meter(handle(handle), TABLE.row(row), value, null);
+    }
+
+    /** @return the value of a sensitive call, metered for the plugin's I/O account ({@code owner}: the receiver, or null) */
+    public static Object result(Object value, Object owner, Object handle, int row) {
+        return Metering.meter(handle(handle), TABLE.row(row), value, owner);
     }
 
     private static PolicyHandle handle(Object handle) {

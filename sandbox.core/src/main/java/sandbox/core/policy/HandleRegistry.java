@@ -16,6 +16,7 @@ public final class HandleRegistry {
     private static final Map<String, PolicyHandle> BY_PLUGIN = new ConcurrentHashMap<>();
     // until the accounting ledger is connected every plugin is taken to be at its quota: no thread is started unchecked
     private static volatile ToIntFunction<String> liveThreads = id -> Integer.MAX_VALUE;
+    private static volatile sandbox.core.accounting.NetworkMeters networkMeters;
 
     private HandleRegistry() {
     }
@@ -76,6 +77,16 @@ public final class HandleRegistry {
     /** Connects the count of each plugin's live threads (the accounting ledger); {@code null} restores fail-closed. */
     public static void connectThreadCount(ToIntFunction<String> count) {
         liveThreads = count == null ? id -> Integer.MAX_VALUE : count;
+    }
+
+    /** Connects the socket meters of the accounting ledger; {@code null} when it goes. */
+    public static void connectNetworkMeters(sandbox.core.accounting.NetworkMeters meters) {
+        networkMeters = meters;
+    }
+
+    /** @return the socket meters, {@code null} while no ledger is connected */
+    public static sandbox.core.accounting.NetworkMeters networkMeters() {
+        return networkMeters;
     }
 
     static int liveThreads(String pluginId) {

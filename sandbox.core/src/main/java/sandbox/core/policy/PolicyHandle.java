@@ -78,6 +78,11 @@ public final class PolicyHandle {
         return snapshot.generation;
     }
 
+    /** @return the plugin's bandwidth limit in force, bytes per second */
+    public long networkBytesPerSecond() {
+        return snapshot.config.limits().networkBytesPerSecond();
+    }
+
     /** @return the grants in force */
     public PluginPermissions granted() {
         return snapshot.granted;

@@ -67,12 +67,14 @@ public final class PolicyService implements PolicyChangeListener {
                 : area == null ? null : area.toPath();
         ToIntFunction<String> live = id -> accounts.liveThreads(id).size();
         HandleRegistry.connectThreadCount(live);
+        HandleRegistry.connectNetworkMeters(accounts.network());
     }
 
     @Deactivate
     void deactivate() {
         context.removeBundleListener(forget);
         HandleRegistry.connectThreadCount(null);
+        HandleRegistry.connectNetworkMeters(null);
     }
 
     void bindViolations(ViolationService service) {

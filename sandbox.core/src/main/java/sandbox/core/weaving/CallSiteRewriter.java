@@ -38,11 +38,17 @@ final class CallSiteRewriter extends MethodVisitor {
         boolean ctor = name.equals("<init>");
         boolean storeReceiver = false;
         boolean storeArgs = false;
+        boolean meterReceiver = false;
         for (int id : rows) {
             Target t = matcher.row(id).target();
             RowShape.check(matcher.row(id), opcode, desc);
-            storeArgs |= t.kind() != TargetKind.NONE;
+            storeArgs |= t.kind() != TargetKind.NONE && t.kind() != TargetKind.METER_ONLY;
             storeReceiver |= t.isReceiver();
+            meterReceiver |= matcher.row(id).wrap() == ResultWrap.NET_IO && opcode != Opcodes.INVOKESTATIC && !ctor;
+        }
+        if (meterReceiver) {   // the receiver (the socket) keys its streams' meter: keep it for after the call
+            storeArgs = true;
+            storeReceiver = true;
         }
         int[] slots = new int[args.length];
         int next = firstFreeLocal;
@@ -71,12 +77,13 @@ final class CallSiteRewriter extends MethodVisitor {
             }
         }
         super.visitMethodInsn(opcode, callOwner, name, desc, itf);
-        wrapResult(rows, Type.getReturnType(desc), ctor);
+        wrapResult(rows, Type.getReturnType(desc), ctor, meterReceiver ? receiverSlot : -1);
     }
 
     private void emitCheck(int id, int opcode, String callOwner, Type[] args, int[] slots, int receiverSlot) {
         Target t = matcher.row(id).target();
         switch (t.kind()) {
+            case METER_ONLY -> { }
             case NONE -> {
                 GuardCalls.handleAndRow(mv, owner, id);
                 GuardCalls.check0(mv);
@@ -126,12 +133,17 @@ final class CallSiteRewriter extends MethodVisitor {
         super.visitVarInsn(Opcodes.ASTORE, slot);
     }
 
-    private void wrapResult(int[] rows, Type returned, boolean ctor) {
+    private void wrapResult(int[] rows, Type returned, boolean ctor, int receiverSlot) {
         if (ctor || returned.getSort() != Type.OBJECT) {
             return;
         }
         for (int id : rows) {
             if (matcher.row(id).wrap() != ResultWrap.NONE) {
+                if (receiverSlot >= 0) {
+                    super.visitVarInsn(Opcodes.ALOAD, receiverSlot);
+                } else {
+                    super.visitInsn(Opcodes.ACONST_NULL);
+                }
                 GuardCalls.handleAndRow(mv, owner, id);
                 GuardCalls.result(mv);
                 super.visitTypeInsn(Opcodes.CHECKCAST, returned.getInternalName());

@@ -56,8 +56,8 @@ final class GuardCalls {
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "checkOpen", "(" + O + O + O + "I)" + O, false);
     }
 
-    /** (result, handle, row) -> the result, wrapped for accounting */
+    /** (result, receiver or null, handle, row) -> the result, wrapped for accounting */
     static void result(MethodVisitor mv) {
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "result", "(" + O + O + "I)" + O, false);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "result", "(" + O + O + O + "I)" + O, false);
     }
 }

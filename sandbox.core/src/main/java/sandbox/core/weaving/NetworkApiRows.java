@@ -33,6 +33,9 @@ final class NetworkApiRows implements SensitiveApiSource {
          .add(sock, "<init>", "(Ljava/net/Proxy;)V", NETWORK, "connect", Target.NONE)   // the proxy picks the next hop
          .add(sock, "connect", SensitiveApi.ANY, NETWORK, "connect", arg(TargetKind.SOCKET_ADDRESS, 0))
          .add(sock, "bind", SensitiveApi.ANY, NETWORK, "listen", arg(TargetKind.SOCKET_ADDRESS, 0));
+        // a socket's streams are counted and paced (bandwidth limit) for the plugin; the socket was checked when made
+        r.add(sock, "getInputStream", "()Ljava/io/InputStream;", NETWORK, "connect", Target.METER_ONLY, IO)
+         .add(sock, "getOutputStream", "()Ljava/io/OutputStream;", NETWORK, "connect", Target.METER_ONLY, IO);
         String server = "java.net.ServerSocket";
         r.add(server, "<init>", "(I)V", NETWORK, "listen", arg(TargetKind.PORT, 0), IO)
          .add(server, "<init>", "(II)V", NETWORK, "listen", arg(TargetKind.PORT, 0), IO)

@@ -13,7 +13,7 @@ final class RowShape {
 
     static void check(SensitiveApi row, int opcode, String desc) {
         Target t = row.target();
-        if (t.kind() == TargetKind.NONE) {
+        if (t.kind() == TargetKind.NONE || t.kind() == TargetKind.METER_ONLY) {
             return;
         }
         Type[] args = Type.getArgumentTypes(desc);

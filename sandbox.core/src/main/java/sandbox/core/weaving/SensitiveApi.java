@@ -39,6 +39,11 @@ public record SensitiveApi(String owner, String name, String descriptor, Permiss
         }
     }
 
+    /** @return true when the guard checks a permission for this row (not only meters what it returns) */
+    public boolean checks() {
+        return target.kind() != TargetKind.METER_ONLY;
+    }
+
     /** @return true when this row covers a call to {@code desc} */
     public boolean covers(String desc) {
         return descriptor.equals(ANY) || descriptor.equals(desc);

@@ -14,6 +14,8 @@ public record Target(TargetKind kind, int arg, int portArg) {
     public static final int RECEIVER = -1;
     /** A call without a target. */
     public static final Target NONE = new Target(TargetKind.NONE, 0, -1);
+    /** A call that is not checked, only its result metered. */
+    public static final Target METER_ONLY = new Target(TargetKind.METER_ONLY, 0, -1);
 
     /** Rejects a port argument where none belongs and a missing one where it must be. */
     public Target {
@@ -36,13 +38,13 @@ public record Target(TargetKind kind, int arg, int portArg) {
 
     /** @return true when the receiver is the target */
     public boolean isReceiver() {
-        return kind != TargetKind.NONE && arg == RECEIVER;
+        return kind != TargetKind.NONE && kind != TargetKind.METER_ONLY && arg == RECEIVER;
     }
 
     /** @return a short text for tables: {@code path(arg0)}, {@code host_port(arg0,arg1)}, {@code none} */
     public String describe() {
-        if (kind == TargetKind.NONE) {
-            return "none";
+        if (kind == TargetKind.NONE || kind == TargetKind.METER_ONLY) {
+            return kind == TargetKind.NONE ? "none" : "(metered only)";
         }
         String where = arg == RECEIVER ? "this" : "arg" + arg;
         return kind.name().toLowerCase(java.util.Locale.ROOT) + "(" + where + (portArg >= 0 ? ",arg" + portArg : "") + ")";

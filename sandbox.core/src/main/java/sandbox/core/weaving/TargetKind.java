@@ -7,6 +7,8 @@ package sandbox.core.weaving;
 public enum TargetKind {
     /** No target: exit, halt, JVM-global setters. */
     NONE,
+    /** Nothing to check (the resource was checked when it was opened): only the returned value is metered. */
+    METER_ONLY,
     /** A file: {@code String}, {@code File}, {@code Path} or {@code URI}; canonicalised before the check. */
     PATH,
     /**

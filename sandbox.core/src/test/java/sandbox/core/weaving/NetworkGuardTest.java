@@ -11,7 +11,9 @@ import org.junit.Test;
 import sandbox.api.IsolationLevel;
 import sandbox.api.PermissionKind;
 import sandbox.api.PluginPermissions;
+import sandbox.core.accounting.NetworkMeters;
 import sandbox.core.guard.SandboxDeniedException;
+import sandbox.core.policy.HandleRegistry;
 import sandbox.core.policy.ViolationReporter;
 
 /** Woven socket calls against a real listener on loopback (A10, A14, A15, H3). */
@@ -54,6 +56,20 @@ public class NetworkGuardTest {
         granted.call("NetOps", "connectChannel", "127.0.0.1", port);
         granted.call("NetOps", "connectViaSubclass", "127.0.0.1", port);
         assertDenied(granted, "connect", "127.0.0.1", port == 65535 ? 1 : port + 1);
+    }
+
+    @Test
+    public void socketStreamsAreMeteredForThePlugin() throws Throwable {
+        HandleRegistry.connectNetworkMeters(new NetworkMeters());
+        try {
+            Woven w = new Woven(IsolationLevel.STANDARD,
+                    PluginPermissions.parse("network;target=\"127.0.0.1:" + port + "\";actions=connect"), null);
+            w.call("NetOps", "send", "127.0.0.1", port, 1000);
+            assertEquals(1000, w.handle.io().snapshot().netBytesOut());
+            assertEquals(1, w.handle.io().snapshot().connections());
+        } finally {
+            HandleRegistry.connectNetworkMeters(null);
+        }
     }
 
     @Test
