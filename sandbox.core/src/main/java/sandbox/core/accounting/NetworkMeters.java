@@ -61,6 +61,14 @@ public final class NetworkMeters {
         return new MeteredOutputStream(out, connected(account, throttle, socket));
     }
 
+    /**
+     * @return {@code channel}, a socket channel the plugin opened or accepted, counted and paced for the plugin (for
+     *         blocking use: see {@link MeteredSocketChannel})
+     */
+    public java.nio.channels.SocketChannel channel(IoAccount account, Throttle throttle, java.nio.channels.SocketChannel channel) {
+        return new MeteredSocketChannel(channel, connected(account, throttle, channel));
+    }
+
     /** Counts {@code socket} closed if it was counted open. */
     public void closed(Object socket) {
         Meter meter = sockets.remove(socket);

@@ -67,6 +67,46 @@ public class MeteredSocketIoTest {
         }
     }
 
+    @Test
+    public void socketChannelsAreCountedAndPacedWithoutLosingBytes() throws Exception {
+        byte[] data = pattern(3 * MB);
+        NetworkMeters meters = new NetworkMeters();
+        IoAccount account = new IoAccount();
+        Throttle throttle = meters.throttle("channels", 2 * MB);
+        try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open()
+                .bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
+                try (java.nio.channels.SocketChannel s = meters.channel(account, throttle, server.accept())) {
+                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(data.length);
+                    while (buffer.hasRemaining() && s.read(buffer) >= 0) {
+                        // read all
+                    }
+                    return buffer.array();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long start = System.nanoTime();
+            try (java.nio.channels.SocketChannel client = meters.channel(account, throttle,
+                    java.nio.channels.SocketChannel.open(server.getLocalAddress()))) {
+                java.nio.ByteBuffer out = java.nio.ByteBuffer.wrap(data);
+                while (out.hasRemaining()) {
+                    client.write(out);
+                }
+            }
+            byte[] got = received.get(60, TimeUnit.SECONDS);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertArrayEquals(data, got);
+            IoCounters io = account.snapshot();
+            assertEquals(3 * MB, io.netBytesOut());
+            assertEquals(3 * MB, io.netBytesIn());
+            assertEquals(2, io.connections());
+            assertEquals(0, io.openSockets());
+            // both directions share the plugin's 2 MB/s: 6 MB moved takes about 3 s
+            assertTrue("6 MB through a 2 MB/s throttle took " + seconds + " s, expected 3 s ± 20 %", seconds >= 2.4 && seconds <= 3.6);
+        }
+    }
+
     private static byte[] transfer(NetworkMeters meters, IoAccount sendAccount, Throttle sendThrottle,
                                    IoAccount receiveAccount, byte[] data) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
