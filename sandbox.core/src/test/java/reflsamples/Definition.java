@@ -40,6 +40,26 @@ public final class Definition {
         return run(c.getDeclaredConstructor().newInstance(), name, value);
     }
 
+    /** C4, E10: a loader whose parent is the system class loader sees the whole host class path. */
+    public static Object systemParent() throws Exception {
+        try (java.net.URLClassLoader l = new java.net.URLClassLoader(new java.net.URL[0], ClassLoader.getSystemClassLoader())) {
+            return l.getParent() != null;
+        }
+    }
+
+    /** The no-argument constructor means the same parent, implicitly. */
+    public static Object implicitParent() {
+        return new ClassLoader() { }.getParent() != null;
+    }
+
+    /** A loader over the plugin's own class space. */
+    public static Object ownParent() throws Exception {
+        try (java.net.URLClassLoader l = java.net.URLClassLoader.newInstance(new java.net.URL[0],
+                Definition.class.getClassLoader())) {
+            return l.getParent() == Definition.class.getClassLoader();
+        }
+    }
+
     static final class OwnLoader extends ClassLoader {
         OwnLoader(ClassLoader parent) {
             super(parent);

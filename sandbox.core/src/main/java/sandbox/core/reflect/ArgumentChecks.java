@@ -25,6 +25,7 @@ final class ArgumentChecks {
             SensitiveApi row = SensitiveApiTable.INSTANCE.row(id);
             Target t = row.target();
             switch (t.kind()) {
+                case METER_ONLY -> { }   // nothing to check: only the result is metered
                 case NONE -> Guard.check(h, id);
                 case PORT -> Guard.checkPort(((Number) all[off + t.arg()]).intValue(), h, id);
                 case HOST_PORT, INET_PORT -> all[off + t.arg()] =
@@ -41,11 +42,14 @@ final class ArgumentChecks {
         }
     }
 
-    /** @return the value, wrapped for accounting when a row says so */
-    static Object result(PolicyHandle h, int[] rows, Object value) {
+    /**
+     * @param owner the call's receiver (checked copy), {@code null} for static calls and constructors
+     * @return the value, wrapped for accounting when a row says so
+     */
+    static Object result(PolicyHandle h, int[] rows, Object value, Object owner) {
         for (int id : rows) {
             if (SensitiveApiTable.INSTANCE.row(id).wrap() != ResultWrap.NONE) {
-                return Guard.result(value, h, id);
+                return Guard.result(value, owner, h, id);
             }
         }
         return value;

@@ -17,14 +17,12 @@ import sandbox.core.policy.PolicyHandle;
  */
 final class GuardedHandles {
     private static final Lookup OWN = MethodHandles.lookup();
-    private static final MethodHandle CHECK_ARRAY;
-    private static final MethodHandle RESULT;
+    private static final MethodHandle INVOKE;
     private static final MethodHandle CHECK_VALUE;
 
     static {
         try {
-            CHECK_ARRAY = OWN.findVirtual(Checks.class, "apply", MethodType.methodType(Object[].class, Object[].class));
-            RESULT = OWN.findVirtual(Checks.class, "result", MethodType.methodType(Object.class, Object.class));
+            INVOKE = OWN.findVirtual(Checks.class, "invoke", MethodType.methodType(Object.class, Object[].class));
             CHECK_VALUE = OWN.findStatic(ReceiverChecks.class, "checked", MethodType.methodType(Object.class,
                     Object.class, Class.class, PolicyHandle.class, int.class));
         } catch (ReflectiveOperationException e) {
@@ -42,15 +40,10 @@ final class GuardedHandles {
         }
         MethodType type = mh.type();
         int n = type.parameterCount();
-        Checks checks = new Checks(h, rows, hasReceiver);
-        MethodHandle spread = mh.asFixedArity().asSpreader(Object[].class, n);
-        MethodHandle filtered = MethodHandles.filterArguments(spread, 0, CHECK_ARRAY.bindTo(checks));
-        MethodHandle result = filtered.asCollector(Object[].class, n);
-        if (type.returnType() != void.class && !type.returnType().isPrimitive()) {
-            result = MethodHandles.filterReturnValue(result.asType(result.type().changeReturnType(Object.class)),
-                    RESULT.bindTo(checks));
-        }
-        result = result.asType(type);
+        MethodHandle spread = mh.asFixedArity().asSpreader(Object[].class, n)
+                .asType(MethodType.methodType(Object.class, Object[].class));
+        MethodHandle result = INVOKE.bindTo(new Checks(h, rows, hasReceiver, spread)).asCollector(Object[].class, n)
+                .asType(type);
         return mh.isVarargsCollector() ? result.asVarargsCollector(type.lastParameterType()) : result;
     }
 
@@ -72,7 +65,11 @@ final class GuardedHandles {
                         ? typed.asVarargsCollector(original.type().lastParameterType()) : typed;
             }
             case CHECK -> {
-                int at = row.arg() < 0 ? 0 : row.arg() + (row.isStatic() ? 0 : 1);
+                if (row.arg() == MetaApi.IMPLICIT) {
+                    ReceiverChecks.check(null, plugin, h, id);   // nothing to filter: the default is checked now
+                    return original;
+                }
+                int at = row.arg() < 0 ? 0 : row.arg() + (row.isStatic() || row.name().equals("<init>") ? 0 : 1);
                 Class<?> p = original.type().parameterType(at);
                 MethodHandle check = MethodHandles.insertArguments(CHECK_VALUE, 1, plugin, h, id)
                         .asType(MethodType.methodType(p, p));
@@ -97,26 +94,25 @@ final class GuardedHandles {
         }
     }
 
-    /** The checks of one handle: the receiver (if any) and arguments as one array, checked copies put back. */
+    /** The checks of one handle: receiver (if any) and arguments as one array, checked copies used for the call. */
     static final class Checks {
         private final PolicyHandle h;
         private final int[] rows;
         private final boolean hasReceiver;
+        private final MethodHandle target;
 
-        Checks(PolicyHandle h, int[] rows, boolean hasReceiver) {
+        Checks(PolicyHandle h, int[] rows, boolean hasReceiver, MethodHandle target) {
             this.h = h;
             this.rows = rows.clone();
             this.hasReceiver = hasReceiver;
+            this.target = target;
         }
 
-        Object[] apply(Object[] all) {
+        Object invoke(Object[] all) throws Throwable {
             Object[] copy = all.clone();
             ArgumentChecks.apply(h, rows, copy, hasReceiver);
-            return copy;
-        }
-
-        Object result(Object value) {
-            return ArgumentChecks.result(h, rows, value);
+            Object value = (Object) target.invokeExact(copy);
+            return ArgumentChecks.result(h, rows, value, hasReceiver ? copy[0] : null);
         }
     }
 }

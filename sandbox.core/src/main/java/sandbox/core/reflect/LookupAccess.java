@@ -49,7 +49,10 @@ public final class LookupAccess {
         String op = LOOKUP + lookupMethod + " " + refc.getName();
         PolicyHandle h = Callers.handle(handle);
         Access.member(h, Callers.verify(caller, h), refc, false, op);
-        return GuardedHandles.checked(mh, MemberRows.constructor(refc, mh.type().parameterArray()), false, h);
+        Class<?>[] params = mh.type().parameterArray();
+        int meta = MetaApiTable.match(refc, "<init>", MemberRows.descriptor(void.class, params), false);
+        MethodHandle checked = meta < 0 ? mh : GuardedHandles.redirect(MetaApiTable.row(meta), meta, mh, caller, h);
+        return GuardedHandles.checked(checked, MemberRows.constructor(refc, params), false, h);
     }
 
     /** Field getters, setters and VarHandles: no field is in the sensitive table; the class must be reachable. */

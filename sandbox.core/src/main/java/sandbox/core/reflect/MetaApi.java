@@ -17,13 +17,15 @@ import org.objectweb.asm.Type;
  * @param isStatic true for static methods
  * @param shape how the call site is rewritten
  * @param check what a CHECK row checks; {@code null} for other shapes
- * @param arg for CHECK rows: the argument checked, {@code -1} for the receiver
+ * @param arg for CHECK rows: the argument checked, {@code -1} for the receiver, {@value #IMPLICIT} for none
  * @param guardOwner internal name of the guard class (REPLACE rows)
  * @param guardName the guard method (REPLACE rows)
  */
 public record MetaApi(String owner, String name, String descriptor, boolean isStatic, Shape shape, Check check,
                       int arg, String guardOwner, String guardName) {
     static final String ANY = "*";
+    /** For CHECK rows: the call has no such argument; the default it stands for (the system class loader) is checked. */
+    static final int IMPLICIT = -2;
     static final String LOOKUP = "Ljava/lang/invoke/MethodHandles$Lookup;";
     static final String OBJECT = "Ljava/lang/Object;";
 

@@ -59,6 +59,20 @@ final class MetaApiRows {
                  "(" + C + CL + ")Ljava/util/Iterator;")
          .checkStatic("java/lang/reflect/Proxy", "newProxyInstance", 0, Check.LOADER, MetaApi.ANY)
          .checkStatic("java/lang/reflect/Proxy", "getProxyClass", 0, Check.LOADER, MetaApi.ANY);
+        // C4, E10: a class loader a plugin makes delegates to its parent: the parent must be the plugin's own space
+        String url = "[Ljava/net/URL;";
+        for (String loader : List.of("java/lang/ClassLoader", "java/security/SecureClassLoader")) {
+            r.parent(loader, "()V", MetaApi.IMPLICIT).parent(loader, "(" + CL + ")V", 0).parent(loader, "(" + S + CL + ")V", 1);
+        }
+        r.parent("java/net/URLClassLoader", "(" + url + ")V", MetaApi.IMPLICIT)
+         .parent("java/net/URLClassLoader", "(" + url + CL + ")V", 1)
+         .parent("java/net/URLClassLoader", "(" + url + CL + "Ljava/net/URLStreamHandlerFactory;)V", 1)
+         .parent("java/net/URLClassLoader", "(" + S + url + CL + ")V", 2)
+         .parent("java/net/URLClassLoader", "(" + S + url + CL + "Ljava/net/URLStreamHandlerFactory;)V", 2)
+         .checkStatic("java/net/URLClassLoader", "newInstance", MetaApi.IMPLICIT, Check.LOADER,
+                 "(" + url + ")Ljava/net/URLClassLoader;")
+         .checkStatic("java/net/URLClassLoader", "newInstance", 1, Check.LOADER,
+                 "(" + url + CL + ")Ljava/net/URLClassLoader;");
         // B3, B5, B11, H6: every member-resolving Lookup method, however the Lookup was obtained
         for (String find : List.of("findStatic", "findVirtual")) {
             r.replace(LK, find, "(" + C + S + MT + ")" + MH, false, LOOKUP, find);
@@ -125,6 +139,12 @@ final class MetaApiRows {
 
     private MetaApiRows checkStatic(String owner, String name, int arg, Check check, String desc) {
         rows.add(new MetaApi(owner, name, desc, true, Shape.CHECK, check, arg, null, null));
+        return this;
+    }
+
+    /** A class loader constructor (matched on its exact class, as constructors are: H3) whose parent is checked. */
+    private MetaApiRows parent(String owner, String desc, int arg) {
+        rows.add(new MetaApi(owner, "<init>", desc, false, Shape.CHECK, Check.LOADER, arg, null, null));
         return this;
     }
 

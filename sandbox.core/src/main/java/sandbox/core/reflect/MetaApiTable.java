@@ -32,8 +32,11 @@ public final class MetaApiTable {
 
     /** @return the id of the row a call reaches, or -1 */
     static int match(int opcode, String owner, String name, String desc, ClassHierarchy hierarchy) {
-        if (!NAMES.contains(name) || owner.startsWith("[") || name.equals("<init>")) {
+        if (!NAMES.contains(name) || owner.startsWith("[")) {
             return -1;
+        }
+        if (name.equals("<init>")) {
+            return find(owner, name, desc, false);   // constructors are not inherited: the exact class (H3)
         }
         boolean isStatic = opcode == Opcodes.INVOKESTATIC;
         for (String jdkOwner : hierarchy.jdkOwners(owner, name, desc, isStatic)) {
@@ -50,8 +53,8 @@ public final class MetaApiTable {
         if (!NAMES.contains(name)) {
             return -1;
         }
-        if (isStatic) {
-            return find(internal(declaring), name, desc, true);
+        if (isStatic || name.equals("<init>")) {
+            return find(internal(declaring), name, desc, isStatic);
         }
         Deque<Class<?>> todo = new ArrayDeque<>(List.of(declaring));
         Set<Class<?>> seen = new HashSet<>();

@@ -63,6 +63,13 @@ final class MetaCallRewriter extends MethodVisitor {
 
     /** Stores the arguments above the checked one, passes the checked value to the guard, reloads. */
     private void emitCheck(MetaApi row, int id, String desc) {
+        if (row.arg() == MetaApi.IMPLICIT) {
+            super.visitInsn(Opcodes.ACONST_NULL);   // the default the call stands for: checked as "no loader given"
+            pushCallerAndHandle();
+            super.visitLdcInsn(id);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, MetaApiRows.REFLECT, "check", CHECK_DESC, false);
+            return;
+        }
         Type[] args = Type.getArgumentTypes(desc);
         int from = row.arg() + 1;   // -1 (receiver) stores every argument
         int[] slots = slots(args);

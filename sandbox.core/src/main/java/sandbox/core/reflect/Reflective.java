@@ -51,7 +51,7 @@ public final class Reflective {
         int[] rows = MemberRows.method(decl, m.getName(), desc, isStatic);
         ArgumentChecks.apply(h, rows, all, !isStatic);
         Object result = run(caller.unreflect(m).asFixedArity(), all);
-        return ArgumentChecks.result(h, rows, result);
+        return ArgumentChecks.result(h, rows, result, isStatic ? null : all[0]);
     }
 
     public static Object newInstance(Constructor<?> ctor, Object[] args, Lookup caller, Object handle)
@@ -64,9 +64,14 @@ public final class Reflective {
             throw new InstantiationException(decl.getName());
         }
         Object[] all = Args.coerce(ctor.getParameterTypes(), args);
+        int meta = MetaApiTable.match(decl, "<init>", MemberRows.descriptor(void.class, ctor.getParameterTypes()), false);
+        if (meta >= 0) {
+            int at = MetaApiTable.row(meta).arg();
+            ReceiverChecks.check(at == MetaApi.IMPLICIT ? null : all[at], c, h, meta);
+        }
         int[] rows = MemberRows.constructor(decl, ctor.getParameterTypes());
         ArgumentChecks.apply(h, rows, all, false);
-        return ArgumentChecks.result(h, rows, run(caller.unreflectConstructor(ctor).asFixedArity(), all));
+        return ArgumentChecks.result(h, rows, run(caller.unreflectConstructor(ctor).asFixedArity(), all), null);
     }
 
     public static Object classNewInstance(Class<?> type, Lookup caller, Object handle)

@@ -36,6 +36,19 @@ public class DefinitionGuardTest {
         check("loaderDefine");
     }
 
+    @Test
+    public void aPluginClassLoadersParentIsThePluginsOwnSpace() throws Throwable {
+        WovenPlugin mayDefine = new WovenPlugin(IsolationLevel.STANDARD, DEFINE);
+        assertDenied(mayDefine, PermissionKind.REFLECTION, () -> mayDefine.call("Definition", "systemParent"));
+        assertDenied(mayDefine, PermissionKind.REFLECTION, () -> mayDefine.call("Definition", "implicitParent"));
+        assertEquals(true, mayDefine.call("Definition", "ownParent"));
+        WovenPlugin nothing = new WovenPlugin(IsolationLevel.STANDARD, "");
+        assertDenied(nothing, PermissionKind.CLASS_DEFINITION, () -> nothing.call("Definition", "ownParent"));
+        WovenPlugin both = new WovenPlugin(IsolationLevel.STANDARD, DEFINE + ",reflection;target=\"*\"");
+        assertEquals(true, both.call("Definition", "systemParent"));
+        assertEquals(true, both.call("Definition", "implicitParent"));
+    }
+
     private static void check(String action) throws Throwable {
         WovenPlugin refused = new WovenPlugin(IsolationLevel.STANDARD, "");
         assertDenied(refused, PermissionKind.CLASS_DEFINITION, () -> refused.call("Definition", action, PROP, "x"));
