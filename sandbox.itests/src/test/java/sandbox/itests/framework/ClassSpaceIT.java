@@ -67,12 +67,13 @@ public class ClassSpaceIT extends FrameworkDefenceSupport {
     @Test
     public void aGrantedPackageIsReachable() throws Exception {
         String bsn = "hostile.classes.granted";
-        policy(bsn, IsolationLevel.STANDARD, "reflection;target=\"sun.misc\";actions=access");
+        policy(bsn, IsolationLevel.STANDARD, "framework;target=\"org.osgi.service.cm\";actions=service");
         Bundle b = installHostile(bsn, ClassSpaceProbe.class, PROBE);
         awaitPolicy(bsn, IsolationLevel.STANDARD, 1);
         b.start();
-        assertEquals("loaded", outcome(bsn, UNSAFE));
-        assertTrue(outcome(bsn, CM).startsWith("denied"));
+        assertEquals("loaded", outcome(bsn, CM));
+        assertTrue("only the granted package", outcome(bsn, WEAVING_HOOK).startsWith("denied"));
+        assertTrue(violationsOf(bsn).stream().noneMatch(v -> v.target().equals("org.osgi.service.cm")));
     }
 
     @Test
