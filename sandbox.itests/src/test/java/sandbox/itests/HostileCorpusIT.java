@@ -91,6 +91,37 @@ public class HostileCorpusIT extends SandboxTestSupport {
                 + String.join("\n", mismatches), mismatches.isEmpty());
     }
 
+    /**
+     * MINIMAL denies nothing and records what STANDARD would deny as a violation that was not enforced. Only actions
+     * that are harmless when they succeed run here (no exit, no halt).
+     */
+    @Test
+    public void minimalRunsEverythingAndRecordsIt() throws Exception {
+        execute(CORPUS, Map.of("action", "none"));
+        policy(CORPUS, "MINIMAL", null);
+        awaitGuard(CORPUS, IsolationLevel.MINIMAL);
+        ViolationService violations = awaitService(ViolationService.class);
+        List<String> mismatches = new ArrayList<>();
+        for (String action : List.of("A6.filesReadString", "A5.fileWriter", "A10.socket", "A18.setProperty",
+                "G5.locale", "H1.subclassReceiver", "H3.superConstructorFile")) {
+            Instant before = Instant.now();
+            ExecutionResult r = execute(CORPUS, Map.of("action", action, "path", freshTarget().toString(),
+                    "dir", dir.toString(), "port", String.valueOf(server.getLocalPort())));
+            if (r.status() != ExecutionStatus.SUCCESS) {
+                mismatches.add(action + ": " + r.status() + " " + r.error());
+                continue;
+            }
+            try {
+                Await.untilTrue("an unenforced violation for " + action, () -> violations.recent(50).stream()
+                        .anyMatch(v -> v.pluginId().equals(CORPUS) && !v.enforced() && !v.time().isBefore(before)));
+            } catch (AssertionError e) {
+                mismatches.add(action + ": no unenforced violation recorded");
+            }
+        }
+        assertTrue(String.join("\n", mismatches), mismatches.isEmpty());
+        assertTrue("the audit log lists the calls: " + guard(CORPUS), guard(CORPUS).contains("java.nio.file.Files.readString"));
+    }
+
     @Test
     public void theTableCoversEveryCatalogueEntryOfGroupsAGH() {
         List<String> entries = new ArrayList<>();
@@ -205,6 +236,9 @@ public class HostileCorpusIT extends SandboxTestSupport {
         props.put("level", level);
         if (grants != null) {
             props.put("grants", new String[] {grants});
+            // the legitimate thread variant starts 24 threads: the operator raises the quota (the runaway watchdog
+            // enforces it as a budget whatever is granted)
+            props.put("maxThreads", 32);
         }
         Method update = api.loadClass("org.osgi.service.cm.Configuration").getMethod("update", Dictionary.class);
         update.invoke(config, props);
