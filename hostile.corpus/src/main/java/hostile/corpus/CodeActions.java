@@ -64,8 +64,15 @@ final class CodeActions {
         });
         m.put("C4.ownClassLoader", in -> run(new OwnLoader().define(payload()).getDeclaredConstructor().newInstance()));
         m.put("C4.urlClassLoaderFactory", in -> {
-            try (URLClassLoader l = URLClassLoader.newInstance(new URL[] {in.dir().toUri().toURL()})) {
+            try (URLClassLoader l = URLClassLoader.newInstance(new URL[] {in.dir().toUri().toURL()},
+                    CodeActions.class.getClassLoader())) {
                 return String.valueOf(l.getURLs().length);
+            }
+        });
+        // E10 through C4: a loader whose parent is the system class loader sees the host's whole class path
+        m.put("C4.systemParentLoader", in -> {
+            try (URLClassLoader l = new URLClassLoader(new URL[0], ClassLoader.getSystemClassLoader())) {
+                return String.valueOf(l.getParent() != null);
             }
         });
         m.put("C5.moduleFinder", in -> String.valueOf(java.lang.module.ModuleFinder.of(in.dir()).findAll().size()));

@@ -50,6 +50,7 @@ final class ReflectionCorpus {
             c("C2.hiddenClass", CLASS_DEFINITION, CLASS_DEFINITION, A),
             c("C4.ownClassLoader", CLASS_DEFINITION, CLASS_DEFINITION, A),
             c("C4.urlClassLoaderFactory", CLASS_DEFINITION, CLASS_DEFINITION, A),
+            c("C4.systemParentLoader", REFLECTION, REFLECTION, A),   // the parent is checked before the loader is made
             c("C5.moduleFinder", CLASS_DEFINITION, CLASS_DEFINITION, A),
             c("C6.toolProvider", CLASS_DEFINITION, CLASS_DEFINITION, A),
             new Case("C7.xsltSecureByDefault", null, A, null, A, A, "true"),
