@@ -8,7 +8,7 @@ import org.junit.Test;
 import sandbox.api.IsolationLevel;
 import sandbox.api.PermissionKind;
 
-/** Bytecode javac cannot emit, woven and run: a custom bootstrap's Lookup (H6), an ldc handle to Method.invoke (H7). */
+/** Bytecode javac cannot emit, woven and run: a custom bootstrap's Lookup (H6), ldc handles (H7), dynamic constants (H8). */
 public class GeneratedBytecodeTest {
     private static final String PROP = "reflsamples.generated";
 
@@ -28,6 +28,13 @@ public class GeneratedBytecodeTest {
         Class<?> g = granted.define(GeneratedClasses.INDY, GeneratedClasses.indyBootstrap());
         WovenPlugin.call(g, "run", PROP, "indy");
         assertEquals("indy", System.getProperty(PROP));
+    }
+
+    @Test
+    public void aDynamicConstantCallingClassForNameIsGuarded() throws Throwable {
+        WovenPlugin p = new WovenPlugin(IsolationLevel.STANDARD, "reflection;target=\"*\"");
+        Class<?> c = p.define(GeneratedClasses.CONDY, GeneratedClasses.condyForName());
+        assertDenied(p, PermissionKind.REFLECTION, () -> WovenPlugin.call(c, "run"));
     }
 
     @Test

@@ -1,15 +1,17 @@
 package sandbox.core.reflect;
 
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-/** Plugin classes javac cannot write: a custom invokedynamic bootstrap (H6), an {@code ldc} handle to Method.invoke (H7). */
+/** Plugin classes javac cannot write: a custom bootstrap (H6), {@code ldc} of a handle (H7) and of a dynamic constant (H8). */
 final class GeneratedClasses {
     static final String INDY = "reflsamples.gen.IndyBootstrap";
     static final String LDC = "reflsamples.gen.LdcMethodInvoke";
+    static final String CONDY = "reflsamples.gen.CondyForName";
     private static final String LOOKUP = "Ljava/lang/invoke/MethodHandles$Lookup;";
     private static final String SET = "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;";
 
@@ -65,6 +67,32 @@ final class GeneratedClasses {
         run.visitVarInsn(Opcodes.ALOAD, 1);
         run.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact",
                 "(Ljava/lang/reflect/Method;Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+        run.visitInsn(Opcodes.ARETURN);
+        run.visitMaxs(0, 0);
+        run.visitEnd();
+        return end(cw);
+    }
+
+    /**
+     * {@code run()} is one {@code ldc} of a dynamic constant (H8): {@code ConstantBootstraps.invoke} calls
+     * {@code Class.forName(module, name)} from JDK code during constant resolution, with the module of
+     * {@code java.base} (itself a nested dynamic constant) and {@code jdk.internal.misc.Unsafe}.
+     */
+    static byte[] condyForName() {
+        ClassWriter cw = start(CONDY.replace('.', '/'));
+        Handle invoke = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/ConstantBootstraps", "invoke",
+                "(" + LOOKUP + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/invoke/MethodHandle;[Ljava/lang/Object;)"
+                        + "Ljava/lang/Object;", false);
+        ConstantDynamic module = new ConstantDynamic("module", "Ljava/lang/Module;", invoke,
+                new Handle(Opcodes.H_INVOKEVIRTUAL, "java/lang/Class", "getModule", "()Ljava/lang/Module;", false),
+                Type.getType("Ljava/lang/Object;"));
+        ConstantDynamic unsafe = new ConstantDynamic("unsafe", "Ljava/lang/Class;", invoke,
+                new Handle(Opcodes.H_INVOKESTATIC, "java/lang/Class", "forName",
+                        "(Ljava/lang/Module;Ljava/lang/String;)Ljava/lang/Class;", false),
+                module, "jdk.internal.misc.Unsafe");
+        MethodVisitor run = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "run", "()Ljava/lang/Object;", null, null);
+        run.visitCode();
+        run.visitLdcInsn(unsafe);
         run.visitInsn(Opcodes.ARETURN);
         run.visitMaxs(0, 0);
         run.visitEnd();
