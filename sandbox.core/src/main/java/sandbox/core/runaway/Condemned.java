@@ -1,5 +1,10 @@
 package sandbox.core.runaway;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +28,18 @@ public final class Condemned {
     private static final Map<String, Signal> SIGNALS = new ConcurrentHashMap<>();
     private static final Map<Thread, PluginTerminatedError> THREADS = new ConcurrentHashMap<>();
     private static final Map<Thread, Tripwire> ARMED = new ConcurrentHashMap<>();
+    private static final Map<String, MutableCallSite> SITES = new ConcurrentHashMap<>();
+    private static final MethodHandle NOTHING = MethodHandles.empty(MethodType.methodType(void.class));
+    private static final MethodHandle STOP_IF_CONDEMNED;
+
+    static {
+        try {
+            STOP_IF_CONDEMNED = MethodHandles.lookup().findStatic(Condemned.class, "stopIfCondemned",
+                    MethodType.methodType(void.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private static final com.sun.management.ThreadMXBean BEAN =
             (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -47,6 +64,46 @@ public final class Condemned {
         return signal != null ? signal : SIGNALS.computeIfAbsent(pluginId, id -> new Signal(id, KEY));
     }
 
+    /**
+     * The plugin's poll call site for woven {@code invokedynamic} polls: its target does nothing while the signal
+     * is lowered, and is the slow path while it is raised. The JIT inlines the target with a dependency on it, so
+     * a lowered poll costs no instruction at all; changing the target deoptimizes the compiled code that inlined
+     * it (at its next safepoint poll), which then runs the new target.
+     */
+    public static CallSite callSiteOf(String pluginId) {
+        MutableCallSite site = SITES.get(pluginId);
+        if (site == null) {
+            site = SITES.computeIfAbsent(pluginId, id -> new MutableCallSite(NOTHING));
+            follow(pluginId);
+        }
+        return site;
+    }
+
+    private static void raise(String pluginId) {
+        signalOf(pluginId).raise(KEY);
+        follow(pluginId);
+    }
+
+    private static void lower(Signal signal) {
+        signal.lower(KEY);
+        follow(signal.pluginId());
+    }
+
+    /** Points the plugin's call site at what its signal says now; the last caller under the lock wins. */
+    private static void follow(String pluginId) {
+        MutableCallSite site = SITES.get(pluginId);
+        if (site == null) {
+            return;
+        }
+        synchronized (site) {
+            MethodHandle wanted = signalOf(pluginId).isRaised() ? STOP_IF_CONDEMNED : NOTHING;
+            if (site.getTarget() != wanted) {
+                site.setTarget(wanted);
+                MutableCallSite.syncAll(new MutableCallSite[] {site});
+            }
+        }
+    }
+
     /** Slow path of the poll: throws the current thread's termination, if it has one. */
     public static void stopIfCondemned() {
         Thread current = Thread.currentThread();
@@ -68,7 +125,7 @@ public final class Condemned {
     /** Arms a thread's own allocation check (see {@link Tripwire}) and raises its plugin's signal. */
     static void arm(Thread thread, Tripwire wire) {
         ARMED.put(thread, wire);
-        signalOf(wire.pluginId()).raise(KEY);
+        raise(wire.pluginId());
     }
 
     /** Disarms a thread's allocation check. */
@@ -99,7 +156,7 @@ public final class Condemned {
      */
     public static PluginTerminatedError condemn(Thread thread, PluginTerminatedError error) {
         PluginTerminatedError previous = THREADS.putIfAbsent(thread, error);
-        signalOf(error.pluginId()).raise(KEY);
+        raise(error.pluginId());
         return previous != null ? previous : error;
     }
 
@@ -139,10 +196,10 @@ public final class Condemned {
         ARMED.values().forEach(wire -> busy.add(wire.pluginId()));
         for (Signal signal : SIGNALS.values()) {
             if (signal.isRaised() && !busy.contains(signal.pluginId())) {
-                signal.lower(KEY);
+                lower(signal);
                 if (!threadsOf(signal.pluginId()).isEmpty()
                         || ARMED.values().stream().anyMatch(w -> w.pluginId().equals(signal.pluginId()))) {
-                    signal.raise(KEY);
+                    raise(signal.pluginId());
                 }
             }
         }

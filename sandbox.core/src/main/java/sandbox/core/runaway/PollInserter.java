@@ -3,12 +3,14 @@ package sandbox.core.runaway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
@@ -21,10 +23,13 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 /**
  * Weaves one method body. Shapes inserted (none contains a branch, so existing stack map frames stay valid):
  * <pre>
- * poll            getstatic Owner.$sandbox$signal; invokestatic Poll.poll(Signal)V      (volatile read)
+ * indy poll       invokedynamic poll()V [Poll.bootstrap, "pluginId"]                      (class files 51+)
+ *                 - at back-edges and method entries, as below; bound to the plugin's MutableCallSite, whose
+ *                   target is a no-op the JIT inlines away while the signal is lowered (zero instructions)
+ * poll            getstatic Owner.$sandbox$signal; invokestatic Poll.poll(Signal)V      (volatile read; < 51)
  *                 - before every backward jump, switch with a backward target, and RET
  *                 - at the entry of a handler that lies before the end of a range it covers (an exception loop)
- * entry poll      getstatic Owner.$sandbox$signal; invokestatic Poll.enter(Signal)V     (plain read)
+ * entry poll      getstatic Owner.$sandbox$signal; invokestatic Poll.enter(Signal)V     (plain read; < 51)
  *                 - at method entry, unless the method is a leaf (no call, no loop: it ends in bounded time)
  * handler guard   dup; getstatic Owner.$sandbox$signal; invokestatic Poll.caught(Throwable, Signal)V
  *                 - first thing in handlers typed Throwable, Error, VirtualMachineError, StackOverflowError
@@ -38,6 +43,9 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 final class PollInserter {
     private static final Set<String> GUARDED_TYPES = Set.of("java/lang/Throwable", "java/lang/Error",
             "java/lang/VirtualMachineError", "java/lang/StackOverflowError");
+    private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, RunawayTransform.POLL_OWNER, "bootstrap",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)"
+                    + "Ljava/lang/invoke/CallSite;", false);
     private static final Set<Integer> MONITOR_RELEASE_OPS = Set.of(Opcodes.ASTORE, Opcodes.ALOAD, Opcodes.MONITOREXIT);
 
     private final String owner;
@@ -86,11 +94,11 @@ final class PollInserter {
             }
         }
         for (AbstractInsnNode edge : backEdges) {
-            code.insertBefore(edge, poll());
+            code.insertBefore(edge, indyOr("poll"));
         }
         guardHandlers(method);
         if (calls || !backEdges.isEmpty() || clinit) {
-            code.insert(poll("enter"));
+            code.insert(indyOr("enter"));
         }
         if (clinit) {
             code.insert(signalInit());
@@ -159,6 +167,16 @@ final class PollInserter {
 
     private InsnList poll() {
         return poll("poll");
+    }
+
+    /** The invokedynamic poll where the class file allows it (51+), else the field-reading {@code entryPoint}. */
+    private InsnList indyOr(String entryPoint) {
+        if ((version & 0xFFFF) < Opcodes.V1_7) {
+            return poll(entryPoint);
+        }
+        InsnList list = new InsnList();
+        list.add(new InvokeDynamicInsnNode("poll", "()V", BOOTSTRAP, pluginId));
+        return list;
     }
 
     private InsnList poll(String entryPoint) {

@@ -93,8 +93,10 @@ final class Watchdog implements Runnable {
                 containment.forget(run);
             }
         }
-        Condemned.sweep();
+        // Report before sweeping: a thread that condemned itself (stack overflow, allocation tripwire) may already be
+        // dead, and the sweep forgets dead threads with their termination.
         containment.reportNew();
+        Condemned.sweep();
     }
 
     /** Threads of the plugin not yet watched belong to the newest unfinished run of the plugin (baseline zero: born during it). */

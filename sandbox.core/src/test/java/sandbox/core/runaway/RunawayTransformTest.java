@@ -40,6 +40,23 @@ public class RunawayTransformTest {
     }
 
     @Test
+    public void aLoopAlreadyCompiledByTheJitIsStopped() throws Exception {
+        // The invokedynamic poll's no-op target is inlined away by C1/C2; raising the signal must deoptimize the
+        // running compiled loop (OSR) so that it reaches the slow path.
+        String plugin = freshPlugin();
+        Sample sample = new Sample(new WovenLoader(plugin), "Runaways").start("spin");
+        Sample.await(() -> {
+            try {
+                return sample.staticLong("spins") > 200_000_000L; // long past OSR compilation
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        PluginTerminatedError error = condemn(sample, plugin);
+        assertSame(error, sample.join());
+    }
+
+    @Test
     public void emptyLoopWithoutCallsIsStopped() throws Exception {
         String plugin = freshPlugin();
         Sample sample = new Sample(new WovenLoader(plugin), "Runaways").start("emptyLoop");

@@ -1,5 +1,8 @@
 package sandbox.core.runaway.poll;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import sandbox.core.runaway.Condemned;
 
 /**
@@ -54,6 +57,20 @@ public final class Poll {
         if (signal.raised) {
             Condemned.stopIfCondemned();
         }
+    }
+
+    /**
+     * Bootstrap of the woven {@code invokedynamic} poll (class files 51+): every poll site of the plugin is bound
+     * to the plugin's one call site (see {@code Condemned.callSiteOf}).
+     *
+     * @param lookup the woven class's lookup (unused: the call site depends on the plugin only)
+     * @param name the poll's name
+     * @param type {@code ()V}
+     * @param pluginId the plugin the woven class belongs to
+     * @return the plugin's poll call site
+     */
+    public static CallSite bootstrap(MethodHandles.Lookup lookup, String name, MethodType type, String pluginId) {
+        return Condemned.callSiteOf(pluginId);
     }
 
     /**
