@@ -171,7 +171,7 @@ final class PollInserter {
 
     /** The invokedynamic poll where the class file allows it (51+), else the field-reading {@code entryPoint}. */
     private InsnList indyOr(String entryPoint) {
-        if ((version & 0xFFFF) < Opcodes.V1_7) {
+        if ((version & 0xFFFF) < Opcodes.V1_7 || !RunawayTransform.INDY_POLLS) {
             return poll(entryPoint);
         }
         InsnList list = new InsnList();

@@ -23,7 +23,24 @@ public final class RunawayTransform {
     public static final String POLL_PACKAGE = "sandbox.core.runaway.poll";
 
     static final String SIGNAL_DESC = "Lsandbox/core/runaway/poll/Signal;";
+    /**
+     * The invokedynamic poll costs nothing because retargeting its call site deoptimizes compiled code at its next
+     * safepoint poll. Compiled counted loops only have safepoint polls with UseCountedLoopSafepoints (on with G1,
+     * ZGC, Shenandoah; off with Serial and Parallel GC): without it a compiled inner loop would run to its end
+     * before it sees the signal, so the field-reading polls are woven instead.
+     */
+    static final boolean INDY_POLLS = countedLoopSafepoints();
     static final String POLL_OWNER = "sandbox/core/runaway/poll/Poll";
+
+    private static boolean countedLoopSafepoints() {
+        try {
+            return Boolean.parseBoolean(java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseCountedLoopSafepoints").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return false; // not HotSpot, or no such flag: the field-reading polls work everywhere
+        }
+    }
 
     /**
      * @param next where the woven class goes
