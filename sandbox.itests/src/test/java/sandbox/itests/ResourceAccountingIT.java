@@ -37,10 +37,9 @@ import sandbox.api.ViolationSeverity;
  * never of durations. The monitor samples every 10 ms here, and the fixture's threads linger 100 ms after their
  * work, so a thread's last sample is its final reading (docs/monitor.md, "sampling gap").
  *
- * <p>Not here yet, because the guard does not route them to the accounting wrappers yet: CPU handed to
- * {@code CompletableFuture.supplyAsync} (needs {@code OwnedTasks.supplier}), bytes sent over loopback and the
- * bandwidth limit (need {@code NetworkMeters}). Their wrappers are proven in the unit tests (OwnedTasksTest,
- * SamplerTest, MeteredSocketIoTest).
+ * <p>Not here yet, because the guard does not route it to the accounting wrappers yet: CPU handed to
+ * {@code CompletableFuture.supplyAsync} (needs {@code OwnedTasks.supplier}); the wrapper is proven in the unit
+ * tests (OwnedTasksTest, SamplerTest).
  */
 public class ResourceAccountingIT extends SandboxTestSupport {
     private static final String WORKLOAD = "fixture.workload";
@@ -85,6 +84,65 @@ public class ResourceAccountingIT extends SandboxTestSupport {
         ResourceUsage after = usage(monitor, WORKLOAD);
         assertEquals(10 * MB, after.io().fileBytesWritten() - before);
         assertEquals("the file was closed", 0, after.io().openFiles());
+    }
+
+    @Test
+    public void tenMegabytesSentOverLoopbackAreCountedExactly() throws Exception {
+        ResourceMonitor monitor = prepare(60_000);
+        try (Receiver receiver = new Receiver()) {
+            ResourceUsage before = usage(monitor, WORKLOAD);
+            run("send", Map.of("bytes", Long.toString(10 * MB), "port", Integer.toString(receiver.port())));
+            assertEquals("bytes that arrived", 10 * MB, receiver.received());
+            ResourceUsage after = usage(monitor, WORKLOAD);
+            assertEquals(10 * MB, after.io().netBytesOut() - before.io().netBytesOut());
+            assertEquals(1, after.io().connections() - before.io().connections());
+            assertEquals("the socket was closed", 0, after.io().openSockets());
+        }
+    }
+
+    @Test
+    public void oneMegabytePerSecondSendsFiveMegabytesInFiveSecondsAndLosesNoByte() throws Exception {
+        prepare(60_000, MB);
+        try (Receiver receiver = new Receiver()) {
+            long start = System.nanoTime();
+            run("send", Map.of("bytes", Long.toString(5 * MB), "port", Integer.toString(receiver.port())));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals("bytes that arrived", 5 * MB, receiver.received());
+            // the limit is the quantity under test here: the time is what it controls (5 MB / 1 MB/s)
+            assertTrue("5 MB at 1 MB/s took " + seconds + " s; expected 5 s ± 20 %", seconds >= 4.0 && seconds <= 6.0);
+        }
+    }
+
+    /** A loopback server in the (trusted) probe that accepts one connection and counts what arrives. */
+    private static final class Receiver implements AutoCloseable {
+        private final java.net.ServerSocket server;
+        private final java.util.concurrent.CompletableFuture<Long> count = new java.util.concurrent.CompletableFuture<>();
+
+        Receiver() throws java.io.IOException {
+            server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+            Thread t = new Thread(() -> {
+                try (java.net.Socket s = server.accept(); java.io.InputStream in = s.getInputStream()) {
+                    count.complete(in.transferTo(java.io.OutputStream.nullOutputStream()));
+                } catch (java.io.IOException e) {
+                    count.completeExceptionally(e);
+                }
+            }, "monitor-it-receiver");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        long received() throws Exception {
+            return count.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            server.close();
+        }
     }
 
     @Test
@@ -151,6 +209,10 @@ public class ResourceAccountingIT extends SandboxTestSupport {
      * every 10 ms.
      */
     private ResourceMonitor prepare(long cpuTimeMs) throws Exception {
+        return prepare(cpuTimeMs, Long.MAX_VALUE);
+    }
+
+    private ResourceMonitor prepare(long cpuTimeMs, long bytesPerSecond) throws Exception {
         awaitService(ConfigurationAdmin.class);
         // held, not through awaitService: Configuration Admin is a service factory, and an ungot instance is disposed
         ConfigurationAdmin cm = context.getService(context.getServiceReference(ConfigurationAdmin.class));
@@ -159,6 +221,7 @@ public class ResourceAccountingIT extends SandboxTestSupport {
         policy.put("executionTimeMs", 60_000L);
         policy.put("cpuTimeMs", cpuTimeMs);
         policy.put("allocatedBytes", 1024 * MB);
+        policy.put("networkBytesPerSecond", bytesPerSecond);
         policy.put("grants", new String[] {"network;target=\"127.0.0.1:*\";actions=\"connect\"",
                 "jvm-global;target=\"*\";actions=\"modify\""}); // ManagementFactory: the fixture's own CPU readings
         cm.createFactoryConfiguration("sandbox.policy", "?").update(policy);
