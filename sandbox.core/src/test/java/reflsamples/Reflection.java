@@ -74,6 +74,19 @@ public final class Reflection {
         return f.get(null);
     }
 
+    /** H10: the class's own policy handle, read reflectively (the name is data: the bytecode never names it). */
+    public static Object ownHandle() throws Exception {
+        Field f = Reflection.class.getDeclaredField("$sandbox$" + "handle");
+        f.setAccessible(true);
+        return f.get(null);
+    }
+
+    /** B6 with REFLECTION granted: java.beans calling a public method of a Sandbox object by name. */
+    public static Object beansOnSandboxObject(Object sandboxObject) throws Exception {
+        new java.beans.Statement(sandboxObject, "toString", new Object[0]).execute();
+        return "called";
+    }
+
     /** STRICT: no reflection at all on classes that are not the plugin's. */
     public static Object publicJdkMethod() throws Exception {
         return String.class.getMethod("length").invoke("four");

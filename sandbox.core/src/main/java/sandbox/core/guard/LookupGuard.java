@@ -47,37 +47,37 @@ public final class LookupGuard {
 
     public static MethodHandle findGetter(Lookup l, Class<?> refc, String name, Class<?> type, Lookup caller,
                                           Object handle) throws NoSuchFieldException, IllegalAccessException {
-        LookupAccess.field(refc, caller, handle, "findGetter");
+        LookupAccess.field(refc, name, caller, handle, "findGetter");
         return l.findGetter(refc, name, type);
     }
 
     public static MethodHandle findSetter(Lookup l, Class<?> refc, String name, Class<?> type, Lookup caller,
                                           Object handle) throws NoSuchFieldException, IllegalAccessException {
-        LookupAccess.field(refc, caller, handle, "findSetter");
+        LookupAccess.field(refc, name, caller, handle, "findSetter");
         return l.findSetter(refc, name, type);
     }
 
     public static MethodHandle findStaticGetter(Lookup l, Class<?> refc, String name, Class<?> type, Lookup caller,
                                                 Object handle) throws NoSuchFieldException, IllegalAccessException {
-        LookupAccess.field(refc, caller, handle, "findStaticGetter");
+        LookupAccess.field(refc, name, caller, handle, "findStaticGetter");
         return l.findStaticGetter(refc, name, type);
     }
 
     public static MethodHandle findStaticSetter(Lookup l, Class<?> refc, String name, Class<?> type, Lookup caller,
                                                 Object handle) throws NoSuchFieldException, IllegalAccessException {
-        LookupAccess.field(refc, caller, handle, "findStaticSetter");
+        LookupAccess.field(refc, name, caller, handle, "findStaticSetter");
         return l.findStaticSetter(refc, name, type);
     }
 
     public static VarHandle findVarHandle(Lookup l, Class<?> refc, String name, Class<?> type, Lookup caller,
                                           Object handle) throws NoSuchFieldException, IllegalAccessException {
-        LookupAccess.field(refc, caller, handle, "findVarHandle");
+        LookupAccess.field(refc, name, caller, handle, "findVarHandle");
         return l.findVarHandle(refc, name, type);
     }
 
     public static VarHandle findStaticVarHandle(Lookup l, Class<?> refc, String name, Class<?> type, Lookup caller,
                                                 Object handle) throws NoSuchFieldException, IllegalAccessException {
-        LookupAccess.field(refc, caller, handle, "findStaticVarHandle");
+        LookupAccess.field(refc, name, caller, handle, "findStaticVarHandle");
         return l.findStaticVarHandle(refc, name, type);
     }
 
@@ -108,17 +108,17 @@ public final class LookupGuard {
     }
 
     public static MethodHandle unreflectGetter(Lookup l, Field f, Lookup caller, Object handle) throws IllegalAccessException {
-        LookupAccess.field(f.getDeclaringClass(), caller, handle, "unreflectGetter");
+        LookupAccess.field(f.getDeclaringClass(), f.getName(), caller, handle, "unreflectGetter");
         return l.unreflectGetter(f);
     }
 
     public static MethodHandle unreflectSetter(Lookup l, Field f, Lookup caller, Object handle) throws IllegalAccessException {
-        LookupAccess.field(f.getDeclaringClass(), caller, handle, "unreflectSetter");
+        LookupAccess.field(f.getDeclaringClass(), f.getName(), caller, handle, "unreflectSetter");
         return l.unreflectSetter(f);
     }
 
     public static VarHandle unreflectVarHandle(Lookup l, Field f, Lookup caller, Object handle) throws IllegalAccessException {
-        LookupAccess.field(f.getDeclaringClass(), caller, handle, "unreflectVarHandle");
+        LookupAccess.field(f.getDeclaringClass(), f.getName(), caller, handle, "unreflectVarHandle");
         return l.unreflectVarHandle(f);
     }
 

@@ -34,6 +34,23 @@ final class Forbidden {
         }
     }
 
+    /**
+     * Members named {@code $sandbox$...} are the weaver's (the policy-handle field, guard wrappers): a plugin's own
+     * bytecode may neither declare nor use them, so no plugin code reads its handle or collides with a wrapper.
+     *
+     * @throws IllegalStateException (the class is refused) for such a name
+     */
+    static void checkMember(String inClass, String member) {
+        if (member.startsWith("$sandbox$")) {
+            throw new IllegalStateException(inClass.replace('/', '.') + " uses member " + member
+                    + ": names $sandbox$* are the weaver's (escape catalogue H10)");
+        }
+    }
+
+    static boolean isWeaverMember(String member) {
+        return member.startsWith("$sandbox$");
+    }
+
     static boolean isForbiddenName(String className) {
         String t = className.replace('.', '/');
         return PREFIXES.stream().anyMatch(t::startsWith);

@@ -56,9 +56,12 @@ public final class LookupAccess {
     }
 
     /** Field getters, setters and VarHandles: no field is in the sensitive table; the class must be reachable. */
-    public static void field(Class<?> refc, Lookup caller, Object handle, String lookupMethod) {
-        String op = LOOKUP + lookupMethod + " " + refc.getName();
+    public static void field(Class<?> refc, String name, Lookup caller, Object handle, String lookupMethod) {
+        String op = LOOKUP + lookupMethod + " " + refc.getName() + "." + name;
         PolicyHandle h = Callers.handle(handle);
+        if (Forbidden.isWeaverMember(name)) {
+            Access.denyAlways(h, refc.getName() + "." + name, op);
+        }
         Access.member(h, Callers.verify(caller, h), refc, false, op);
     }
 

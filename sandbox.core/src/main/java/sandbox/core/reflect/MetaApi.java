@@ -52,7 +52,9 @@ public record MetaApi(String owner, String name, String descriptor, boolean isSt
         /** a {@code Method} whose default body runs through {@code InvocationHandler.invokeDefault} */
         DEFAULT_METHOD,
         /** a {@code ClassLoader} handed to a JDK API that instantiates classes through it */
-        LOADER
+        LOADER,
+        /** an object (or class) a JDK deputy will call methods on by name: never one of the Sandbox's */
+        TARGET_OBJECT
     }
 
     /** Rejects incomplete rows. */

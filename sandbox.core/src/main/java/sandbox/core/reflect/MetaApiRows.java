@@ -114,6 +114,17 @@ final class MetaApiRows {
                  "transformerFactoryDefault")
          .replace("javax/xml/transform/TransformerFactory", "newInstance", "(" + S + CL + ")" + TF, true, DEFINE,
                  "transformerFactoryNamed");
+        // B6: java.beans calls methods by name from JDK code: never on the Sandbox's own objects, whatever is granted
+        r.target("java/beans/Statement", "(" + O + S + "[" + O + ")V", 0)
+         .target("java/beans/Expression", "(" + O + S + "[" + O + ")V", 0)
+         .target("java/beans/Expression", "(" + O + O + S + "[" + O + ")V", 1)
+         .target("java/beans/EventHandler", "(" + O + S + S + S + ")V", 0)
+         .target("java/beans/XMLDecoder", "(Ljava/io/InputStream;" + O + ")V", 1)
+         .target("java/beans/XMLDecoder", "(Ljava/io/InputStream;" + O + "Ljava/beans/ExceptionListener;)V", 1)
+         .target("java/beans/XMLDecoder", "(Ljava/io/InputStream;" + O + "Ljava/beans/ExceptionListener;" + CL + ")V", 1);
+        for (String desc : List.of("(" + C + O + S + ")" + O, "(" + C + O + S + S + ")" + O, "(" + C + O + S + S + S + ")" + O)) {
+            r.checkStatic("java/beans/EventHandler", "create", 1, Check.TARGET_OBJECT, desc);
+        }
         // C8, D5: deserialisation instantiates only classes the plugin could name
         r.check("java/io/ObjectInputStream", -1, Check.DESERIALIZE, "readObject", "readUnshared")
          .replace("java/io/ObjectInputStream", "setObjectInputFilter", "(Ljava/io/ObjectInputFilter;)V", false,
@@ -145,6 +156,12 @@ final class MetaApiRows {
     /** A class loader constructor (matched on its exact class, as constructors are: H3) whose parent is checked. */
     private MetaApiRows parent(String owner, String desc, int arg) {
         rows.add(new MetaApi(owner, "<init>", desc, false, Shape.CHECK, Check.LOADER, arg, null, null));
+        return this;
+    }
+
+    /** A JDK constructor whose argument is an object the JDK will call methods on by name. */
+    private MetaApiRows target(String owner, String desc, int arg) {
+        rows.add(new MetaApi(owner, "<init>", desc, false, Shape.CHECK, Check.TARGET_OBJECT, arg, null, null));
         return this;
     }
 

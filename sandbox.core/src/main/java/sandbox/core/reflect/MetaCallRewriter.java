@@ -35,6 +35,7 @@ final class MetaCallRewriter extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String callOwner, String name, String desc, boolean itf) {
         Forbidden.check(owner, callOwner);
+        Forbidden.checkMember(owner, name);
         int id = MetaApiTable.match(opcode, callOwner, name, desc, hierarchy);
         if (id < 0) {
             super.visitMethodInsn(opcode, callOwner, name, desc, itf);
@@ -159,6 +160,7 @@ final class MetaCallRewriter extends MethodVisitor {
     public void visitFieldInsn(int opcode, String fieldOwner, String name, String desc) {
         Forbidden.check(owner, fieldOwner);
         Forbidden.check(owner, desc);
+        Forbidden.checkMember(owner, name);
         super.visitFieldInsn(opcode, fieldOwner, name, desc);
     }
 

@@ -31,6 +31,7 @@ final class MetaHandles {
 
     Handle rewrite(Handle h) {
         Forbidden.check(owner, h.getOwner());
+        Forbidden.checkMember(owner, h.getName());
         int opcode = switch (h.getTag()) {
             case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
             case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;

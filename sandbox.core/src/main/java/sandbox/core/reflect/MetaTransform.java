@@ -37,6 +37,7 @@ public final class MetaTransform implements ClassTransform {
         private String owner;
         private MetaHandles handles;
         private int version;
+        private boolean emittingWrappers;
 
         Weaver(ClassVisitor next, WeaveContext ctx) {
             super(Opcodes.ASM9, next);
@@ -58,7 +59,17 @@ public final class MetaTransform implements ClassTransform {
         }
 
         @Override
+        public org.objectweb.asm.FieldVisitor visitField(int access, String name, String desc, String signature,
+                                                         Object value) {
+            Forbidden.checkMember(owner, name);
+            return super.visitField(access, name, desc, signature, value);
+        }
+
+        @Override
         public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
+            if (!emittingWrappers) {
+                Forbidden.checkMember(owner, name);
+            }
             MethodVisitor next = super.visitMethod(access, name, desc, signature, exceptions);
             if (next == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
                 return next;
@@ -73,6 +84,7 @@ public final class MetaTransform implements ClassTransform {
 
         @Override
         public void visitEnd() {
+            emittingWrappers = true;
             handles.emitWrappers(this, version);
             super.visitEnd();
         }

@@ -21,8 +21,17 @@ final class ReceiverChecks {
         switch (row.check()) {
             case FIELD -> {
                 Field f = (Field) value;
+                if (Forbidden.isWeaverMember(f.getName())) {
+                    Access.denyAlways(h, f.getDeclaringClass().getName() + "." + f.getName(), op);
+                }
                 Access.member(h, caller, f.getDeclaringClass(), false, op + " " + f.getDeclaringClass().getName()
                         + "." + f.getName());
+            }
+            case TARGET_OBJECT -> {
+                Class<?> k = value instanceof Class<?> c ? c : value.getClass();
+                if (ClassSpace.internal(k)) {
+                    Access.denyAlways(h, k.getName(), op);
+                }
             }
             case DECLARED -> Access.member(h, caller, (Class<?>) value, true, op);
             case PUBLIC -> Access.member(h, caller, (Class<?>) value, false, op);

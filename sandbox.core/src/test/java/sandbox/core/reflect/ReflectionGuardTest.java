@@ -85,6 +85,14 @@ public class ReflectionGuardTest {
     }
 
     @Test
+    public void theWeaversHandleFieldAndBeansOnSandboxObjectsAreNeverReachable() throws Throwable {
+        WovenPlugin p = new WovenPlugin(IsolationLevel.STANDARD, "reflection;target=\"*\"");
+        assertDenied(p, PermissionKind.REFLECTION, () -> p.call("Reflection", "ownHandle"));
+        assertDenied(p, PermissionKind.REFLECTION, () -> p.call("Reflection", "beansOnSandboxObject", p.handle));
+        assertEquals("called", p.call("Reflection", "beansOnSandboxObject", "a string"));
+    }
+
+    @Test
     public void theUnsafeIsNeverReachable() throws Throwable {
         WovenPlugin p = new WovenPlugin(IsolationLevel.STANDARD, "reflection;target=\"*\"");
         assertDenied(p, PermissionKind.REFLECTION, () -> p.call("Reflection", "theUnsafe"));

@@ -23,6 +23,17 @@ public class WeaveRefusalTest {
     }
 
     @Test
+    public void aClassDeclaringAWeaverNameIsRefused() throws Exception {
+        try {
+            WovenPlugin.PIPELINE.weave(WovenPlugin.bytes("reflrefused.DeclaresWeaverName"),
+                    context("reflrefused.DeclaresWeaverName"));
+            fail("a class declaring $sandbox$handle was woven");
+        } catch (WeavingPipeline.WeaveFailure e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("$sandbox$handle"));
+        }
+    }
+
+    @Test
     public void aLoaderSubclassLambdaCallingDefineClassIsWovenAsACall() throws Exception {
         // the lambda body is a synthetic method of the class: its defineClass call is rewritten like any other
         byte[] woven = WovenPlugin.PIPELINE.weave(WovenPlugin.bytes("reflrefused.LoaderLambda"),
