@@ -120,6 +120,8 @@ public class HostileCorpusIT extends SandboxTestSupport {
         }
         assertTrue(String.join("\n", mismatches), mismatches.isEmpty());
         assertTrue("the audit log lists the calls: " + guard(CORPUS), guard(CORPUS).contains("java.nio.file.Files.readString"));
+        String apis = gogo("sandbox:apis exit").text();
+        assertTrue("sandbox:apis prints the table: " + apis, apis.contains("java.lang.System.exit") && apis.contains(" rows"));
     }
 
     @Test
