@@ -1,9 +1,12 @@
 package sandbox.core.reflect;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.objectweb.asm.Opcodes;
@@ -17,6 +20,11 @@ import sandbox.core.weaving.ClassHierarchy;
 public final class MetaApiTable {
     private static final List<MetaApi> ROWS = MetaApiRows.rows();
     private static final Set<String> NAMES = ROWS.stream().map(MetaApi::name).collect(Collectors.toUnmodifiableSet());
+    /**
+     * For a name (and static-ness) whose every row is on a final JDK class (Field, Method, Class, Lookup...): those
+     * classes. A call naming any other owner cannot reach them, so no hierarchy is read for {@code Map.get}.
+     */
+    private static final Map<String, Set<String>> FINAL_OWNERS = finalOwners();
 
     private MetaApiTable() {
     }
@@ -39,6 +47,10 @@ public final class MetaApiTable {
             return find(owner, name, desc, false);   // constructors are not inherited: the exact class (H3)
         }
         boolean isStatic = opcode == Opcodes.INVOKESTATIC;
+        Set<String> finalOwners = FINAL_OWNERS.get(key(name, isStatic));
+        if (finalOwners != null && !finalOwners.contains(owner)) {
+            return -1;
+        }
         for (String jdkOwner : hierarchy.jdkOwners(owner, name, desc, isStatic)) {
             int id = find(jdkOwner, name, desc, isStatic);
             if (id >= 0) {
@@ -83,6 +95,35 @@ public final class MetaApiTable {
             }
         }
         return -1;
+    }
+
+    private static String key(String name, boolean isStatic) {
+        return (isStatic ? "static " : "") + name;
+    }
+
+    private static Map<String, Set<String>> finalOwners() {
+        Map<String, Set<String>> owners = new HashMap<>();
+        Set<String> notFinal = new HashSet<>();
+        for (MetaApi r : ROWS) {
+            String key = key(r.name(), r.isStatic());
+            owners.computeIfAbsent(key, k -> new HashSet<>()).add(r.owner());
+            if (!isFinal(r.owner())) {
+                notFinal.add(key);
+            }
+        }
+        notFinal.forEach(owners::remove);
+        Map<String, Set<String>> result = new HashMap<>();
+        owners.forEach((k, v) -> result.put(k, Set.copyOf(v)));
+        return Map.copyOf(result);
+    }
+
+    private static boolean isFinal(String owner) {
+        try {
+            Class<?> c = Class.forName(owner.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
+            return Modifier.isFinal(c.getModifiers());
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;   // not in this JDK: always resolved through the hierarchy
+        }
     }
 
     static String internal(Class<?> c) {
