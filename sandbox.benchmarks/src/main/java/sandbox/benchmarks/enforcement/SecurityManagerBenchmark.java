@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx512m", "--add-opens=java.base/jdk.internal.loader=ALL-UNNAMED"})
+@Fork(value = 3, jvmArgsAppend = {"-Xmx512m", "--add-opens=java.base/jdk.internal.loader=ALL-UNNAMED"})
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class SecurityManagerBenchmark {
