@@ -64,6 +64,13 @@ public class ResourceMonitorImpl implements ResourceMonitor {
     private ScheduledExecutorService executor;
     private ScheduledFuture<?> periodic;
     private volatile Thresholds thresholds = new Thresholds(80, 100);
+    private volatile long intervalNanos = TimeUnit.SECONDS.toNanos(1);
+    private volatile boolean realTime = true;
+    private final Cadence cadence = new Cadence();
+    private Map<String, PluginInfo> infos = Map.of();
+    private long infosRead = Long.MIN_VALUE;
+    /** Bumped by every (re)configuration, so a tick of the previous chain does not book another one. */
+    private int chain;
 
     @Activate
     void activate(MonitorConfig config) {
@@ -83,12 +90,15 @@ public class ResourceMonitorImpl implements ResourceMonitor {
         if (interval < 1 || interval > 60_000) {
             throw new IllegalArgumentException("sandbox.monitor intervalMillis must be 1..60000, was " + interval);
         }
+        intervalNanos = TimeUnit.MILLISECONDS.toNanos(interval);
+        realTime = config.realTime();
         if (periodic != null) {
             periodic.cancel(false);
             periodic = null;
         }
-        if (config.realTime()) {
-            periodic = executor.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+        int mine = ++chain;
+        if (realTime) {
+            periodic = executor.schedule(() -> tick(mine), 0, TimeUnit.MILLISECONDS);
         }
         system.start(executor, config.systemIntervalSeconds());
     }
@@ -99,39 +109,84 @@ public class ResourceMonitorImpl implements ResourceMonitor {
         executor.shutdownNow();
     }
 
-    private void tick() {
+    /** Samples the plugins that are due, then books itself for the next one due. */
+    private void tick(int mine) {
+        long now = System.nanoTime();
         try {
-            sampleNow();
+            synchronized (this) {
+                Map<String, PluginInfo> known = pluginInfos(now);
+                check(sampler.sample(id -> cadence.due(id, now, interval(known.get(id)))), known);
+            }
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "resource sample failed", e); // keep sampling: one bad tick must not end it
+        } finally {
+            reschedule(mine, now);
         }
+    }
+
+    private synchronized void reschedule(int mine, long lastTick) {
+        if (mine != chain || !realTime || executor.isShutdown()) {
+            return;
+        }
+        long now = System.nanoTime();
+        // a plugin not sampled yet (its first thread may be short-lived) is looked for at its own cadence too
+        long shortest = intervalNanos;
+        for (PluginInfo info : infos.values()) {
+            shortest = Math.min(shortest, interval(info));
+        }
+        long delay = cadence.untilNext(now, Math.max(0, lastTick + shortest - now));
+        periodic = executor.schedule(() -> tick(mine), Math.max(delay, 100_000L), TimeUnit.NANOSECONDS);
+    }
+
+    private long interval(PluginInfo info) {
+        if (info == null) {
+            return intervalNanos;
+        }
+        if (!info.config().realTimeMonitoring()) {
+            return Cadence.NEVER;
+        }
+        return Math.min(intervalNanos, info.config().checkInterval().toNanos());
+    }
+
+    /** The plugins' configurations, read at most once a second: limit changes apply within a second. */
+    private Map<String, PluginInfo> pluginInfos(long now) {
+        SandboxService service = sandbox;
+        if (service == null) {
+            return Map.of();
+        }
+        if (now - infosRead >= TimeUnit.SECONDS.toNanos(1) || infosRead == Long.MIN_VALUE) {
+            Map<String, PluginInfo> read = new java.util.HashMap<>();
+            for (PluginInfo info : service.plugins()) {
+                read.put(info.id(), info);
+            }
+            infos = read;
+            infosRead = now;
+        }
+        return infos;
     }
 
     @Override
     public synchronized List<ResourceUsage> sampleNow() {
         List<ResourceUsage> usages = sampler.sample();
-        SandboxService service = sandbox;
-        if (service == null) {
-            return usages;
-        }
-        Map<String, PluginInfo> infos = new java.util.HashMap<>();
-        for (PluginInfo info : service.plugins()) {
-            infos.put(info.id(), info);
-        }
+        infosRead = Long.MIN_VALUE; // an on-demand sample sees the configurations as they are now
+        check(usages, pluginInfos(System.nanoTime()));
+        return usages;
+    }
+
+    private void check(List<ResourceUsage> usages, Map<String, PluginInfo> known) {
         long second = System.nanoTime() / 1_000_000_000L;
         List<ResourceEvent> events = new ArrayList<>();
         for (ResourceUsage usage : usages) {
-            PluginInfo info = infos.get(usage.pluginId());
-            if (info != null && info.config().realTimeMonitoring()) {
+            PluginInfo info = known.get(usage.pluginId());
+            if (info != null) {
                 long window = sampler.ledger(usage.pluginId()).windowSeconds(second);
                 events.addAll(levels.check(usage.pluginId(), Measure.figures(usage, info.config().limits(), window),
                         thresholds, usage.sampledAt()));
             }
         }
         for (ResourceEvent event : events) {
-            deliver(event, infos.get(event.pluginId()));
+            deliver(event, known.get(event.pluginId()));
         }
-        return usages;
     }
 
     private void deliver(ResourceEvent event, PluginInfo info) {
@@ -157,7 +212,7 @@ public class ResourceMonitorImpl implements ResourceMonitor {
     @Override
     public List<ResourceUsage> snapshot() {
         List<ResourceUsage> all = new ArrayList<>();
-        for (String id : new java.util.TreeSet<>(activity.plugins())) {
+        for (String id : new java.util.TreeSet<>(sampler.seen())) {
             usage(id).ifPresent(all::add);
         }
         return all;

@@ -34,10 +34,21 @@ final class Sampler {
 
     /** @return every plugin's usage now, in id order */
     List<ResourceUsage> sample() {
+        return sample(id -> true);
+    }
+
+    /**
+     * @param due which plugins to read now (the others keep their latest usage)
+     * @return the usage of the plugins read, in id order
+     */
+    List<ResourceUsage> sample(java.util.function.Predicate<String> due) {
         Set<String> plugins = activity.plugins();
         List<Slice> slices = new ArrayList<>(plugins.size());
         int count = 0;
         for (String pluginId : plugins) {
+            if (!due.test(pluginId)) {
+                continue;
+            }
             Slice slice = new Slice(ledgers.computeIfAbsent(pluginId, PluginLedger::new));
             slice.finished = activity.finishedTaskCost(pluginId); // before runningTasks: see TaskLedger's ordering
             slice.runs = activity.runningTasks(pluginId);
@@ -92,6 +103,11 @@ final class Sampler {
     /** @return the ledger of a plugin seen so far, or null */
     PluginLedger ledger(String pluginId) {
         return ledgers.get(pluginId);
+    }
+
+    /** @return ids of the plugins the sampler has seen */
+    Set<String> seen() {
+        return ledgers.keySet();
     }
 
     /** @return how many plugins the sampler keeps state for */

@@ -100,10 +100,39 @@ public class ResourceMonitorImplTest {
         assertEquals(Optional.empty(), monitor.usage("unknown"));
     }
 
+    @Test
+    public void aPluginIsSampledAtItsOwnCheckIntervalSoAShortThreadIsSeen() throws Exception {
+        monitor.sandbox = sandboxWith(PluginLimits.DEFAULTS, Duration.ofMillis(10));
+        monitor.activity = accounts;
+        monitor.activate(config(true, 60_000)); // the monitor's own interval alone would miss the thread entirely
+        long[] burned = new long[1];
+        Thread shortLived = new Thread(accounts.threads().groupOf("files"), () -> {
+            burned[0] = Work.burn(200);
+            try {
+                Thread.sleep(50); // a few check intervals, so the last sample is the thread's final reading
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        shortLived.start();
+        shortLived.join();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (monitor.usage("files").map(u -> u.cpuNanos() < burned[0] * 0.9).orElse(true) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Work.assertWithin("CPU of a 250 ms thread, sampled every 10 ms by the monitor's own thread", burned[0],
+                monitor.usage("files").orElseThrow().cpuNanos(), 0.10);
+    }
+
     private void start(PluginLimits limits) {
-        IsolationConfig config = new IsolationConfig(IsolationLevel.STANDARD, limits, true, Duration.ofMillis(10));
+        monitor.sandbox = sandboxWith(limits, Duration.ofMillis(10));
+        activate(true);
+    }
+
+    private static SandboxService sandboxWith(PluginLimits limits, Duration checkInterval) {
+        IsolationConfig config = new IsolationConfig(IsolationLevel.STANDARD, limits, true, checkInterval);
         PluginInfo info = new PluginInfo("files", "1.2.3", 7, PluginState.READY, config, PluginPermissions.NONE, PluginPermissions.NONE);
-        monitor.sandbox = new SandboxService() {
+        return new SandboxService() {
             @Override
             public List<PluginInfo> plugins() {
                 return List.of(info);
@@ -119,7 +148,6 @@ public class ResourceMonitorImplTest {
                 throw new UnsupportedOperationException("not executed by the monitor");
             }
         };
-        activate(true);
     }
 
     private void activate(boolean withViolations) {
