@@ -23,12 +23,14 @@ public final class HandleRegistry {
 
     /** Adds or replaces the handle of a plugin bundle. */
     public static void register(PolicyHandle handle) {
+        CoreCallers.require("registering a policy handle");
         BY_BUNDLE.put(handle.bundleId(), handle);
         BY_PLUGIN.put(handle.pluginId(), handle);
     }
 
     /** Forgets a bundle's handle (uninstalled). Woven classes still alive keep theirs. */
     public static void remove(long bundleId) {
+        CoreCallers.require("removing a policy handle");
         PolicyHandle h = BY_BUNDLE.remove(bundleId);
         if (h != null) {
             BY_PLUGIN.remove(h.pluginId(), h);
@@ -76,11 +78,13 @@ public final class HandleRegistry {
 
     /** Connects the count of each plugin's live threads (the accounting ledger); {@code null} restores fail-closed. */
     public static void connectThreadCount(ToIntFunction<String> count) {
+        CoreCallers.require("connecting the thread ledger");
         liveThreads = count == null ? id -> Integer.MAX_VALUE : count;
     }
 
     /** Connects the socket meters of the accounting ledger; {@code null} when it goes. */
     public static void connectNetworkMeters(sandbox.core.accounting.NetworkMeters meters) {
+        CoreCallers.require("connecting the socket meters");
         networkMeters = meters;
     }
 

@@ -21,6 +21,7 @@ public final class LoaderIdentity {
 
     /** Records that classes defined by {@code loader} belong to bundle {@code bundleId}. */
     public static void register(ClassLoader loader, long bundleId) {
+        CoreCallers.require("registering a class loader's bundle");
         REGISTERED.put(loader, bundleId);
     }
 

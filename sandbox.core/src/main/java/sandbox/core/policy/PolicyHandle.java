@@ -39,11 +39,16 @@ public final class PolicyHandle {
         this.version = Objects.requireNonNull(version, "version");
         this.bundleId = bundleId;
         this.io = io == null ? new IoAccount() : io;
-        update(config, granted, dataFolder);
+        apply(config, granted, dataFolder);
     }
 
     /** Applies a new policy; running code sees it at its next sensitive call. */
     public void update(IsolationConfig config, PluginPermissions granted, Path dataFolder) {
+        CoreCallers.require("changing a plugin's policy");
+        apply(config, granted, dataFolder);
+    }
+
+    private void apply(IsolationConfig config, PluginPermissions granted, Path dataFolder) {
         snapshot = new PolicySnapshot(GENERATIONS.incrementAndGet(), Objects.requireNonNull(config, "config"),
                 Objects.requireNonNull(granted, "granted"), dataFolder);
     }

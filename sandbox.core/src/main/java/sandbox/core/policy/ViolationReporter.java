@@ -28,6 +28,7 @@ public final class ViolationReporter {
 
     /** Connects the violation service (from the policy component); pending violations are reported to it. */
     public static void connect(ViolationService s) {
+        CoreCallers.require("connecting the violation service");
         List<Violation> backlog;
         synchronized (PENDING) {
             service = s;

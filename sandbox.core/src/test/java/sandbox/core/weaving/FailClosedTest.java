@@ -1,5 +1,6 @@
 package sandbox.core.weaving;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -113,6 +114,19 @@ public class FailClosedTest {
         try (var in = FailClosedTest.class.getClassLoader().getResourceAsStream(name + ".class")) {
             return in.readAllBytes();
         }
+    }
+
+    @Test
+    public void aPluginCannotChangeItsOwnPolicyThroughItsHandle() throws Throwable {
+        // even with reflection granted (setAccessible is a REFLECTION row), the handle refuses a caller that is not Sandbox
+        Woven w = new Woven(IsolationLevel.STANDARD, PluginPermissions.parse("reflection;target=*"), null);
+        try {
+            w.call("SelfPromote", "run");
+            fail("a plugin lowered its own level");
+        } catch (SecurityException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("hostile.samples.SelfPromote"));
+        }
+        assertEquals(IsolationLevel.STANDARD, w.handle.level());
     }
 
     @Test
