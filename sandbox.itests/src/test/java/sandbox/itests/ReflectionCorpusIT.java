@@ -87,6 +87,12 @@ public class ReflectionCorpusIT extends SandboxTestSupport {
         assertEquals("catalogue entries neither in the corpus nor explained", List.of(), missing);
     }
 
+    @Test
+    public void gogoPrintsTheMetaLevelTable() throws Exception {
+        String text = gogo("sandbox:reflectapis privateLookupIn").text();
+        assertTrue(text, text.contains("LookupGuard.privateLookupIn") && text.contains("1 of "));
+    }
+
     private void runAll(String plugin, String column, List<String> mismatches) throws Exception {
         ViolationService violations = awaitService(ViolationService.class);
         for (ReflectionCorpus.Case c : ReflectionCorpus.CASES) {
