@@ -106,6 +106,18 @@ public final class Reflection {
         return ServiceLoader.load(Runnable.class, loader).findFirst().isPresent();
     }
 
+    /** ServiceLoader.load(type) instantiates through the thread's context class loader. */
+    public static Object serviceLoaderWithContextLoader(ClassLoader contextLoader) {
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(contextLoader);
+        try {
+            return ServiceLoader.load(Runnable.class).findFirst().isPresent();
+        } finally {
+            t.setContextClassLoader(before);
+        }
+    }
+
     /** Beyond the catalogue: ResourceBundle instantiates a bundle class through the loader it is given. */
     public static Object resourceBundle(ClassLoader loader) {
         return ResourceBundle.getBundle("reflhost.HostState$Messages", Locale.ROOT, loader).getString("greeting");

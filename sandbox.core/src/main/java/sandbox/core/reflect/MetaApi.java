@@ -54,7 +54,9 @@ public record MetaApi(String owner, String name, String descriptor, boolean isSt
         /** a {@code ClassLoader} handed to a JDK API that instantiates classes through it */
         LOADER,
         /** an object (or class) a JDK deputy will call methods on by name: never one of the Sandbox's */
-        TARGET_OBJECT
+        TARGET_OBJECT,
+        /** the thread's context class loader, which a JDK API will instantiate classes through (LOADER rules) */
+        CONTEXT_LOADER
     }
 
     /** Rejects incomplete rows. */

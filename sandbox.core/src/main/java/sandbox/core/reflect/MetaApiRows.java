@@ -51,6 +51,8 @@ final class MetaApiRows {
          .replace("java/lang/Class", "forName", "(Ljava/lang/Module;" + S + ")" + C, true, REFLECT, "forNameInModule")
          .replace("java/lang/ClassLoader", "loadClass", "(" + S + ")" + C, false, REFLECT, "loadClass")
          .checkStatic("java/util/ServiceLoader", "load", 1, Check.LOADER, "(" + C + CL + ")Ljava/util/ServiceLoader;")
+         .checkStatic("java/util/ServiceLoader", "load", MetaApi.IMPLICIT, Check.CONTEXT_LOADER,
+                 "(" + C + ")Ljava/util/ServiceLoader;")
          .checkStatic("java/util/ResourceBundle", "getBundle", 2, Check.LOADER,
                  "(" + S + "Ljava/util/Locale;" + CL + ")Ljava/util/ResourceBundle;")
          .checkStatic("java/util/ResourceBundle", "getBundle", 2, Check.LOADER,

@@ -14,7 +14,7 @@ final class ReceiverChecks {
 
     static void check(Object value, Class<?> caller, PolicyHandle h, int id) {
         MetaApi row = MetaApiTable.row(id);
-        if (value == null && row.check() != MetaApi.Check.LOADER) {
+        if (value == null && row.check() != MetaApi.Check.LOADER && row.check() != MetaApi.Check.CONTEXT_LOADER) {
             return;   // the original call throws its own NullPointerException
         }
         String op = row.operation();
@@ -37,8 +37,9 @@ final class ReceiverChecks {
             case PUBLIC -> Access.member(h, caller, (Class<?>) value, false, op);
             case DESERIALIZE -> Deserialization.install((ObjectInputStream) value, h, null);
             case DEFAULT_METHOD -> Reflective.defaultMethod(h, (Method) value);
-            case LOADER -> {
-                ClassLoader loader = (ClassLoader) value;
+            case LOADER, CONTEXT_LOADER -> {
+                ClassLoader loader = row.check() == MetaApi.Check.LOADER ? (ClassLoader) value
+                        : Thread.currentThread().getContextClassLoader();
                 if (!ClassSpace.ownLoader(h, loader, caller)) {
                     PolicyDecisionPoint.enforce(h, PermissionKind.REFLECTION, "access",
                             "class loader " + ClassSpace.describe(loader), op);

@@ -123,6 +123,8 @@ public class ReflectionGuardTest {
         assertDenied(p, PermissionKind.REFLECTION, () -> p.call("Reflection", "serviceLoader", host));
         assertDenied(p, PermissionKind.REFLECTION, () -> p.call("Reflection", "resourceBundle", host));
         assertEquals(false, p.call("Reflection", "serviceLoader", p.loader));
+        assertDenied(p, PermissionKind.REFLECTION, () -> p.call("Reflection", "serviceLoaderWithContextLoader", host));
+        assertEquals(false, p.call("Reflection", "serviceLoaderWithContextLoader", p.loader));
         WovenPlugin granted = new WovenPlugin(IsolationLevel.STANDARD, "reflection;target=\"*\"");
         assertEquals("host", granted.call("Reflection", "resourceBundle", host));
     }
