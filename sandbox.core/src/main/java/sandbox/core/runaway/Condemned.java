@@ -58,6 +58,30 @@ public final class Condemned {
     private Condemned() {
     }
 
+    /**
+     * Runs every path of the poll once, on the caller's shallow stack, for a plugin id no plugin can have. The
+     * first execution of an {@code instanceof}, a field or method reference resolves it, through sandbox.core's
+     * bundle class loader; if that first time is a plugin thread deep in a stack overflow, the loader overflows
+     * too, and the failed resolution is recorded for good: every later {@code Poll.caught} in the JVM would throw
+     * NoClassDefFoundError (escape catalogue F5 turned on the guard). Called when containment starts.
+     */
+    static void warmUp() {
+        String id = "\u0000sandbox-warm-up";
+        Signal signal = signalOf(id);
+        callSiteOf(id);
+        sandbox.core.runaway.poll.Poll.poll(signal);
+        sandbox.core.runaway.poll.Poll.enter(signal);
+        sandbox.core.runaway.poll.Poll.caught(new IllegalStateException("warm-up"), signal);
+        Thread neverStarted = new Thread(() -> { }, "sandbox-warm-up");
+        condemn(neverStarted, new PluginTerminatedError(Budget.STACK_DEPTH, id, STACK_MESSAGE));
+        sandbox.core.runaway.poll.Poll.poll(signal);
+        sandbox.core.runaway.poll.Poll.enter(signal);
+        sandbox.core.runaway.poll.Poll.caught(new IllegalStateException("warm-up"), signal);
+        sweep(); // the never-started thread is not alive: forgotten, the signal lowered, the call site reset
+        SIGNALS.remove(id);
+        SITES.remove(id);
+    }
+
     /** @return the plugin's signal, created on first use */
     public static Signal signalOf(String pluginId) {
         Signal signal = SIGNALS.get(pluginId);
@@ -145,6 +169,8 @@ public final class Condemned {
         Thread current = Thread.currentThread();
         if (!THREADS.containsKey(current)) {
             condemn(current, new PluginTerminatedError(Budget.STACK_DEPTH, signal.pluginId(), STACK_MESSAGE));
+        } else {
+            raise(signal.pluginId()); // an earlier attempt may have overflowed between condemning and raising
         }
     }
 

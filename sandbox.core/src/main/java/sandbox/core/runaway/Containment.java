@@ -33,7 +33,7 @@ public final class Containment implements AutoCloseable {
         this.reporter = reporter;
         this.watchdog = new Watchdog(this, costs, Math.max(1, interval.toMillis()));
         // Load and initialise everything the poll's slow path touches now, not with the plugin's stack nearly full.
-        Condemned.sweep();
+        Condemned.warmUp();
         new PluginTerminatedError(Budget.STACK_DEPTH, "-", "-").claimReport();
         watchdog.start();
     }

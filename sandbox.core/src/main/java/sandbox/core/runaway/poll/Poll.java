@@ -52,7 +52,10 @@ public final class Poll {
      */
     public static void caught(Throwable caught, Signal signal) {
         if (caught instanceof StackOverflowError) {
+            // Condemning can itself overflow (then that overflow goes up one frame and is retried there), and the
+            // signal may not be raised yet: ask for the current thread's termination directly.
             Condemned.stackOverflow(signal);
+            Condemned.stopIfCondemned();
         }
         if (signal.raised) {
             Condemned.stopIfCondemned();
