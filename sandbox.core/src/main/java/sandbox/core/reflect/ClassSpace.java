@@ -50,9 +50,19 @@ final class ClassSpace {
             return true;   // java.* is always boot-delegated: every plugin sees it
         }
         Map<ClassLoader, Boolean> seen = VISIBLE.get(b);
+        Boolean known;
         synchronized (seen) {
-            return seen.computeIfAbsent(space, l -> resolvesTo(b, l));
+            known = seen.get(space);
         }
+        if (known != null) {
+            return known;
+        }
+        // resolved outside the lock: a plugin's own loader is plugin code, and may call back into the guard (D7)
+        boolean visible = resolvesTo(b, space);
+        synchronized (seen) {
+            seen.put(space, visible);
+        }
+        return visible;
     }
 
     private static boolean resolvesTo(Class<?> c, ClassLoader space) {

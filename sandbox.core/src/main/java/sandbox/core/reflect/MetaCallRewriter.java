@@ -189,7 +189,8 @@ final class MetaCallRewriter extends MethodVisitor {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
-        // the guard step after this one takes fresh locals from here on: they must not overlap ours
-        super.visitMaxs(maxStack + 8, maxLocals + extraLocals);
+        // the guard step after this one takes fresh locals from here on: they must not overlap ours (the class
+        // writer recomputes both maxima; this value only tells the next step where free locals start)
+        super.visitMaxs(maxStack, maxLocals + extraLocals);
     }
 }
