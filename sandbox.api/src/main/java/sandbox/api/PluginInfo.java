@@ -26,7 +26,11 @@ public record PluginInfo(String id, String version, long bundleId, PluginState s
         Objects.requireNonNull(granted, "granted");
     }
 
-    /** @return what the plugin asks for and is not granted */
+    /**
+     * @return what the plugin asks for that no equal grant matches (exact comparison: a request covered by a broader
+     *         grant, such as {@code cache/a.txt} under {@code cache/**}, is listed too; the container's own reports
+     *         judge coverage)
+     */
     public PluginPermissions notGranted() {
         return requested.minus(granted);
     }

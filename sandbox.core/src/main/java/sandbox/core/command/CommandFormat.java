@@ -9,6 +9,7 @@ import sandbox.api.ExecutionResult;
 import sandbox.api.ExecutionTelemetry;
 import sandbox.api.PermissionGrant;
 import sandbox.api.PluginInfo;
+import sandbox.core.plugins.PluginRegistry;
 
 /** Text the {@code sandbox:} commands print: plain tables and key lines for people, no colours, no stack traces. */
 final class CommandFormat {
@@ -17,7 +18,10 @@ final class CommandFormat {
     private CommandFormat() {
     }
 
-    /** @return the plugins as a table, or a sentence when there are none */
+    /**
+     * @return the plugins as a table, or a sentence when there are none; NOT GRANTED lists the requests no grant
+     *         covers, as the registry's install-time report does
+     */
     static String pluginTable(List<PluginInfo> plugins) {
         if (plugins.isEmpty()) {
             return "No plugins installed.";
@@ -25,7 +29,7 @@ final class CommandFormat {
         List<String[]> rows = new ArrayList<>();
         rows.add(LIST_HEADER);
         for (PluginInfo p : plugins) {
-            List<String> missing = p.notGranted().grants().stream().map(PermissionGrant::toString).toList();
+            List<String> missing = PluginRegistry.notGranted(p.requested(), p.granted()).grants().stream().map(PermissionGrant::toString).toList();
             rows.add(new String[] {p.id(), p.version(), String.valueOf(p.bundleId()), p.state().name(),
                     p.config().level().name(), missing.isEmpty() ? "-" : String.join(" ", missing)});
         }

@@ -26,13 +26,15 @@ import org.osgi.util.tracker.ServiceTracker;
 import sandbox.api.Plugin;
 import sandbox.api.PluginInfo;
 import sandbox.api.PluginPermissions;
+import sandbox.core.config.GrantCoverage;
 
 /**
  * Knows every plugin bundle (per {@link TrustedBundles}) and its {@link Plugin} service, and computes each plugin's
  * {@link PluginInfo} on demand, so a changed policy or bundle state is seen at once without cache invalidation.
  *
  * <p>Install-time reporting: a malformed {@value PluginPermissions#HEADER} header is logged as an error (the plugin
- * is FAILED and never executed), and permissions asked for but not granted are logged as a warning.
+ * is FAILED and never executed), and permissions asked for but not covered by a grant ({@link #notGranted}) are
+ * logged as a warning.
  */
 @Component(service = PluginRegistry.class, immediate = true)
 public final class PluginRegistry {
@@ -118,6 +120,19 @@ public final class PluginRegistry {
         return views;
     }
 
+    /**
+     * What a plugin asks for that its grants do not cover. A request covered by a broader grant ({@code cache/a.txt}
+     * read under a {@code cache/**} read,write grant) is not missing; {@link PluginInfo#notGranted()} compares grants
+     * exactly, so the container's reports (the install-time warning, {@code sandbox:list}) use this instead.
+     *
+     * @param requested what the plugin's header asks for
+     * @param granted what the policy grants it
+     * @return the requested grants no granted one covers, in header order
+     */
+    public static PluginPermissions notGranted(PluginPermissions requested, PluginPermissions granted) {
+        return GrantCoverage.notGranted(requested, granted);
+    }
+
     /** @return every plugin's API view, sorted by id */
     public List<PluginInfo> plugins() {
         return views().stream().map(PluginView::info).toList();
@@ -181,7 +196,7 @@ public final class PluginRegistry {
             return;
         }
         try {
-            PluginPermissions missing = requested.permissions().minus(policy().granted(bundle));
+            PluginPermissions missing = notGranted(requested.permissions(), policy().granted(bundle));
             if (!missing.isEmpty()) {
                 LOG.log(Level.WARNING, who + " asks for permissions the policy does not grant; operations needing them "
                         + "will be denied: " + missing.toHeader());

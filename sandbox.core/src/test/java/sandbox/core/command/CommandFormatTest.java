@@ -57,6 +57,16 @@ public class CommandFormatTest {
     }
 
     @Test
+    public void aRequestCoveredByABroaderGrantIsNotListedAsNotGranted() {
+        PluginInfo cache = new PluginInfo("cache", "1.0.0", 3, PluginState.READY, IsolationConfig.DEFAULTS,
+                PluginPermissions.parse("file;target=\"cache/a.txt\";actions=read,file;target=\"/etc/passwd\";actions=read"),
+                PluginPermissions.parse("file;target=\"cache/**\";actions=\"read,write\""));
+        String table = CommandFormat.pluginTable(List.of(cache));
+        assertTrue(table, table.contains("/etc/passwd"));
+        assertTrue(table, !table.contains("cache/a.txt"));
+    }
+
+    @Test
     public void aResultShowsStatusValueErrorAndTelemetry() {
         ExecutionResult ok = new ExecutionResult("example.hello", ExecutionStatus.SUCCESS,
                 Map.of("status", "ok", "message", "Hello, world!"), null,
