@@ -1,6 +1,5 @@
 package sandbox.core.policy;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.function.ToIntFunction;
@@ -21,6 +20,7 @@ import sandbox.api.ViolationService;
 import sandbox.core.accounting.PluginAccounts;
 import sandbox.core.config.PolicyChangeListener;
 import sandbox.core.plugins.DefaultPluginPolicy;
+import sandbox.core.plugins.PluginDataRoot;
 import sandbox.core.plugins.PluginPolicyProvider;
 
 /**
@@ -32,8 +32,6 @@ import sandbox.core.plugins.PluginPolicyProvider;
  */
 @Component(service = {PolicyService.class, PolicyChangeListener.class}, immediate = true)
 public final class PolicyService implements PolicyChangeListener {
-    /** Framework property naming the root of the plugin data folders (the execution service uses the same rule). */
-    static final String DATA_DIR = "sandbox.data.dir";
     private static final IsolationConfig STRICTEST = IsolationConfig.DEFAULTS.withLevel(sandbox.api.IsolationLevel.STRICT);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -47,7 +45,7 @@ public final class PolicyService implements PolicyChangeListener {
     @Reference
     PluginAccounts accounts;
 
-    private Path dataRoot;
+    private PluginDataRoot dataRoot;   // the execution service creates the same folders (one rule)
     private BundleContext context;
     // an updated bundle gets a fresh handle (new version) when its new revision's classes are woven; an uninstalled
     // one none at all. Classes of an old revision keep the handle they were bound to.
@@ -61,10 +59,7 @@ public final class PolicyService implements PolicyChangeListener {
     void activate(BundleContext context) {
         this.context = context;
         context.addBundleListener(forget);
-        String dir = context.getProperty(DATA_DIR);
-        File area = context.getDataFile("plugins");
-        dataRoot = dir != null && !dir.isBlank() ? Path.of(dir.strip()).toAbsolutePath().normalize()
-                : area == null ? null : area.toPath();
+        dataRoot = PluginDataRoot.of(context);
         ToIntFunction<String> live = id -> accounts.liveThreads(id).size();
         HandleRegistry.connectThreadCount(live);
         HandleRegistry.connectNetworkMeters(accounts.network());
@@ -131,6 +126,6 @@ public final class PolicyService implements PolicyChangeListener {
     }
 
     private Path dataFolder(String pluginId) {
-        return dataRoot == null ? null : dataRoot.resolve(pluginId);
+        return dataRoot == null ? null : dataRoot.folderOf(pluginId);
     }
 }
