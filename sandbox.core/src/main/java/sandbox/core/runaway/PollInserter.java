@@ -41,7 +41,8 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  * a termination thrown there would be caught by the same handler forever.
  */
 final class PollInserter {
-    private static final Set<String> GUARDED_TYPES = Set.of("java/lang/Throwable", "java/lang/Error",
+    /** A list, not a set: the static initialiser's prologue iterates it and woven bytes must not vary by run. */
+    private static final List<String> GUARDED_TYPES = List.of("java/lang/Throwable", "java/lang/Error",
             "java/lang/VirtualMachineError", "java/lang/StackOverflowError");
     private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, RunawayTransform.POLL_OWNER, "bootstrap",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)"
