@@ -49,6 +49,7 @@ public final class PluginRegistry {
     private final Map<ServiceReference<Plugin>, PluginServiceObject> serviceObjects = new ConcurrentHashMap<>();
     private BundleContext context;
     private TrustedBundles trust;
+    private BundleFailures failures;
     private BundleTracker<AtomicReference<RequestedPermissions>> bundles;
     private ServiceTracker<Plugin, ServiceReference<Plugin>> services;
 
@@ -56,6 +57,8 @@ public final class PluginRegistry {
     void activate(BundleContext bundleContext) {
         context = bundleContext;
         trust = TrustedBundles.of(bundleContext);
+        failures = new BundleFailures(bundleContext);
+        failures.open();
         bundles = new BundleTracker<>(bundleContext, LIVE_STATES, new PluginBundles());
         bundles.open();
         services = new ServiceTracker<>(bundleContext, Plugin.class, null) {
@@ -79,6 +82,7 @@ public final class PluginRegistry {
     void deactivate() {
         services.close();
         bundles.close();
+        failures.close();
         serviceObjects.values().forEach(o -> o.release(context));
         serviceObjects.clear();
     }
@@ -113,7 +117,7 @@ public final class PluginRegistry {
         tracked.forEach((bundle, requested) -> {
             List<Long> sharing = new ArrayList<>(bundlesById.get(String.valueOf(bundle.getSymbolicName())));
             sharing.remove(bundle.getBundleId());
-            views.add(PluginViews.view(bundle, requested.get(), policy(), sharing,
+            views.add(PluginViews.view(bundle, failures.lifeOf(bundle), requested.get(), policy(), sharing,
                     refsByBundle.getOrDefault(bundle.getBundleId(), List.of())));
         });
         views.sort(Comparator.comparing((PluginView v) -> v.info().id()).thenComparingLong(v -> v.info().bundleId()));

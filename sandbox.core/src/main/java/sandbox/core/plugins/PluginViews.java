@@ -14,7 +14,7 @@ final class PluginViews {
     private PluginViews() {
     }
 
-    static PluginView view(Bundle bundle, RequestedPermissions requested, PluginPolicyProvider policy,
+    static PluginView view(Bundle bundle, BundleLife life, RequestedPermissions requested, PluginPolicyProvider policy,
                            List<Long> sharedIdWith, List<ServiceReference<Plugin>> services) {
         IsolationConfig config = IsolationConfig.DEFAULTS;
         PluginPermissions granted = PluginPermissions.NONE;
@@ -32,7 +32,7 @@ final class PluginViews {
             policyProblem = "the policy could not decide this plugin's isolation: " + e;
         }
         String bsn = bundle.getSymbolicName();
-        PluginAssessment assessment = PluginAssessment.assess(bsn, bundle.getState(), requested, policyProblem,
+        PluginAssessment assessment = PluginAssessment.assess(bsn, life, requested, policyProblem,
                 sharedIdWith, services.size());
         String id = bsn != null ? bsn : "bundle#" + bundle.getBundleId();
         PluginInfo info = new PluginInfo(id, bundle.getVersion().toString(), bundle.getBundleId(), assessment.state(),

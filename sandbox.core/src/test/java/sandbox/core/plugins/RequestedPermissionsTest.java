@@ -43,7 +43,7 @@ public class RequestedPermissionsTest {
     @Test
     public void aMalformedHeaderMakesTheActivePluginFailedNotReady() {
         RequestedPermissions bad = RequestedPermissions.parse("network;target=\"no-port\"");
-        PluginAssessment a = PluginAssessment.assess("p", Bundle.ACTIVE, bad, null, List.of(), 1);
+        PluginAssessment a = PluginAssessment.assess("p", BundleLife.of(Bundle.ACTIVE), bad, null, List.of(), 1);
         assertEquals(PluginState.FAILED, a.state());
         assertTrue(a.problem(), a.problem().contains("no-port"));
     }
@@ -51,21 +51,21 @@ public class RequestedPermissionsTest {
     @Test
     public void readyOnlyWhenActiveWithExactlyOnePluginService() {
         RequestedPermissions ok = RequestedPermissions.parse(null);
-        assertEquals(PluginState.READY, PluginAssessment.assess("p", Bundle.ACTIVE, ok, null, List.of(), 1).state());
-        assertNull(PluginAssessment.assess("p", Bundle.ACTIVE, ok, null, List.of(), 1).problem());
-        assertEquals(PluginState.INSTALLED, PluginAssessment.assess("p", Bundle.RESOLVED, ok, null, List.of(), 0).state());
-        assertEquals(PluginState.INSTALLED, PluginAssessment.assess("p", Bundle.ACTIVE, ok, null, List.of(), 0).state());
-        assertEquals(PluginState.FAILED, PluginAssessment.assess("p", Bundle.ACTIVE, ok, null, List.of(), 2).state());
+        assertEquals(PluginState.READY, PluginAssessment.assess("p", BundleLife.of(Bundle.ACTIVE), ok, null, List.of(), 1).state());
+        assertNull(PluginAssessment.assess("p", BundleLife.of(Bundle.ACTIVE), ok, null, List.of(), 1).problem());
+        assertEquals(PluginState.INSTALLED, PluginAssessment.assess("p", BundleLife.of(Bundle.RESOLVED), ok, null, List.of(), 0).state());
+        assertEquals(PluginState.INSTALLED, PluginAssessment.assess("p", BundleLife.of(Bundle.ACTIVE), ok, null, List.of(), 0).state());
+        assertEquals(PluginState.FAILED, PluginAssessment.assess("p", BundleLife.of(Bundle.ACTIVE), ok, null, List.of(), 2).state());
     }
 
     @Test
     public void failsClosedOnSharedIdsMissingNamesAndPolicyErrors() {
         RequestedPermissions ok = RequestedPermissions.parse(null);
-        PluginAssessment shared = PluginAssessment.assess("p", Bundle.ACTIVE, ok, null, List.of(12L), 1);
+        PluginAssessment shared = PluginAssessment.assess("p", BundleLife.of(Bundle.ACTIVE), ok, null, List.of(12L), 1);
         assertEquals(PluginState.FAILED, shared.state());
         assertTrue(shared.problem(), shared.problem().contains("[12]"));
-        assertEquals(PluginState.FAILED, PluginAssessment.assess(null, Bundle.ACTIVE, ok, null, List.of(), 1).state());
-        PluginAssessment policy = PluginAssessment.assess("p", Bundle.ACTIVE, ok, "policy broke", List.of(), 1);
+        assertEquals(PluginState.FAILED, PluginAssessment.assess(null, BundleLife.of(Bundle.ACTIVE), ok, null, List.of(), 1).state());
+        PluginAssessment policy = PluginAssessment.assess("p", BundleLife.of(Bundle.ACTIVE), ok, "policy broke", List.of(), 1);
         assertEquals(PluginState.FAILED, policy.state());
         assertEquals("policy broke", policy.problem());
     }
