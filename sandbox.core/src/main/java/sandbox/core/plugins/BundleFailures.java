@@ -73,19 +73,17 @@ final class BundleFailures implements FrameworkListener, SynchronousBundleListen
     }
 
     private boolean meantToRun(Bundle bundle) {
-        Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
-        FrameworkStartLevel framework = system == null ? null : system.adapt(FrameworkStartLevel.class);
+        FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
         // while the framework starts or stops, bundles are legitimately not yet (or no longer) active
-        return level != null && framework != null && system.getState() == Bundle.ACTIVE
+        return level != null && framework != null && context.getBundle(0).getState() == Bundle.ACTIVE
                 && level.isPersistentlyStarted() && level.getStartLevel() <= framework.getStartLevel();
     }
 
     /** @return the mandatory requirements without a provider among the installed bundles, {@code null} if none */
     private String missingRequirements(Bundle bundle) {
         BundleRevision revision = bundle.adapt(BundleRevision.class);
-        Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
-        FrameworkWiring wiring = system == null ? null : system.adapt(FrameworkWiring.class);
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
         if (revision == null || wiring == null) {
             return null;
         }
