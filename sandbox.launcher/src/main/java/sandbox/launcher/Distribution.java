@@ -22,6 +22,8 @@ record Distribution(Path home) {
     /** System property that names the distribution folder; set by bin/sandbox, else derived from the launcher jar. */
     static final String HOME_PROPERTY = "sandbox.home";
 
+    private static final String REFERENCE = "reference:";
+
     static Distribution locate() throws LaunchException {
         String property = System.getProperty(HOME_PROPERTY);
         Path home = property != null && !property.isBlank() ? Path.of(property) : homeOfLauncherJar();
@@ -74,13 +76,17 @@ record Distribution(Path home) {
      * cannot match.
      */
     String trustedLocationPrefix() {
-        String uri = bundles().toUri().toString();
+        String uri = REFERENCE + bundles().toUri();
         return uri.endsWith("/") ? uri : uri + "/";
     }
 
-    /** The bundle location the launcher uses for a jar: same URI form as {@link #trustedLocationPrefix()}. */
+    /**
+     * The bundle location the launcher uses for a jar: same form as {@link #trustedLocationPrefix()}.
+     * {@code reference:} makes Felix use the jar where it is instead of copying it into the framework
+     * cache, which is cleaned at every start (no copy of every jar, about 7 MB, at each start).
+     */
     static String location(Path jar) {
-        return jar.toUri().toString();
+        return REFERENCE + jar.toUri();
     }
 
     /** The jars directly in a folder, sorted by file name; an absent folder has none. */

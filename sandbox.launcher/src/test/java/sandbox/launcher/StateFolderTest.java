@@ -87,7 +87,7 @@ public class StateFolderTest {
     @Test
     public void trustedPrefixIsTheBundlesFolderWithASlash() {
         String prefix = distribution.trustedLocationPrefix();
-        assertTrue(prefix, prefix.startsWith("file:") && prefix.endsWith("/bundles/"));
+        assertTrue(prefix, prefix.startsWith("reference:file:") && prefix.endsWith("/bundles/"));
         assertTrue(Distribution.location(distribution.bundles().resolve("a.jar")).startsWith(prefix));
     }
 }
