@@ -20,6 +20,8 @@ import sandbox.api.ThreadCost;
  */
 public final class OwnedTasks {
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static volatile OwnedTasks inUse;
 
     private final ThreadOwnership ownership;
     private final TaskLedger ledger;
@@ -92,6 +94,38 @@ public final class OwnedTasks {
         ledger.markCharged(thread);
         ownership.register(thread, pluginId);
         return thread;
+    }
+
+    /**
+     * Makes a thread whose body cannot be wrapped (a {@code Timer}'s) the plugin's for life, sampled whole-life;
+     * a thread that already has an owner keeps it.
+     */
+    public void own(String pluginId, Thread thread) {
+        if (ownership.ownerOf(thread).isEmpty()) {
+            ownership.register(thread, pluginId);
+        }
+    }
+
+    /**
+     * @return the wrappers of the active ledger, for the weaving guard (woven code reaches the guard through static
+     *         calls, before any service could be looked up); {@code null} while no ledger is active
+     */
+    public static OwnedTasks inUse() {
+        return inUse;
+    }
+
+    /**
+     * Makes {@code tasks} the wrappers the guard uses ({@code null}: none, work is then not attributed).
+     *
+     * @throws SecurityException when the caller is not Sandbox's own code (a plugin reaching this reflectively)
+     */
+    public static void use(OwnedTasks tasks) {
+        Class<?> caller = WALKER.getCallerClass();
+        if (caller.getClassLoader() != OwnedTasks.class.getClassLoader()) {
+            throw new SecurityException("Sandbox: connecting the task wrappers is for Sandbox's own code, not "
+                    + caller.getName());
+        }
+        inUse = tasks;
     }
 
     private <T> T charge(String pluginId, Callable<T> task) throws Exception {

@@ -7,7 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import sandbox.api.IoCounters;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import sandbox.api.PluginActivity;
 import sandbox.api.TaskRun;
 import sandbox.api.ThreadCost;
@@ -30,6 +32,18 @@ public final class PluginAccounts implements PluginActivity {
     private final TaskLedger tasks = new TaskLedger();
     private final OwnedTasks ownedTasks = new OwnedTasks(threads, tasks);
     private final NetworkMeters network = new NetworkMeters();
+
+    @Activate
+    void activate() {
+        OwnedTasks.use(ownedTasks);   // the weaving guard wraps plugin work through these from now on
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (OwnedTasks.inUse() == ownedTasks) {
+            OwnedTasks.use(null);
+        }
+    }
 
     /** @return the wrappers that charge tasks and thread-factory threads to a plugin (for the guard and execution) */
     public OwnedTasks ownedTasks() {

@@ -27,6 +27,9 @@ final class Metering {
         if (row.wrap() == ResultWrap.NET_IO) {
             return network(handle, value, owner);
         }
+        if (row.wrap() == ResultWrap.OWNED) {
+            return Tasks.owned(handle, row, value);
+        }
         if (value instanceof InputStream in) {
             return FileMeters.input(handle.io(), in);
         }

@@ -56,6 +56,8 @@ final class Targets {
             case THREAD:
                 enforce(h, row, row.action(), "*");
                 return target;
+            case TASK:
+                return Tasks.wrap(h, row, target);
             default:
                 throw new SecurityException("Sandbox: row " + row.operation() + " has target " + row.target().kind()
                         + " that takes another check");

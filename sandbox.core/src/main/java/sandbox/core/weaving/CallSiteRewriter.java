@@ -1,5 +1,6 @@
 package sandbox.core.weaving;
 
+import java.util.BitSet;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
@@ -18,17 +19,23 @@ final class CallSiteRewriter extends MethodVisitor {
     private final int firstFreeLocal;
     private final CallMatcher matcher;
     private final HandleRewriter handles;
+    private final BitSet constructions;
+    private int initOrdinal;
 
-    CallSiteRewriter(MethodVisitor next, String owner, int firstFreeLocal, CallMatcher matcher, HandleRewriter handles) {
+    /** @param constructions which {@code <init>} calls construct a new object left on the stack ({@link Constructions}) */
+    CallSiteRewriter(MethodVisitor next, String owner, int firstFreeLocal, CallMatcher matcher, HandleRewriter handles,
+                     BitSet constructions) {
         super(Opcodes.ASM9, next);
         this.owner = owner;
         this.firstFreeLocal = firstFreeLocal;
         this.matcher = matcher;
         this.handles = handles;
+        this.constructions = constructions;
     }
 
     @Override
     public void visitMethodInsn(int opcode, String callOwner, String name, String desc, boolean itf) {
+        boolean constructed = opcode == Opcodes.INVOKESPECIAL && name.equals("<init>") && constructions.get(initOrdinal++);
         int[] rows = matcher.match(opcode, callOwner, name, desc);
         if (rows.length == 0) {
             super.visitMethodInsn(opcode, callOwner, name, desc, itf);
@@ -77,7 +84,24 @@ final class CallSiteRewriter extends MethodVisitor {
             }
         }
         super.visitMethodInsn(opcode, callOwner, name, desc, itf);
-        wrapResult(rows, Type.getReturnType(desc), ctor, meterReceiver ? receiverSlot : -1);
+        if (constructed) {
+            adoptConstructed(rows, callOwner);
+        } else if (!ctor) {
+            wrapResult(rows, Type.getReturnType(desc), meterReceiver ? receiverSlot : -1);
+        }
+    }
+
+    /** {@code new X(...)}: the new object (on the stack now) goes to the guard before the plugin can use it (OWNED rows only). */
+    private void adoptConstructed(int[] rows, String type) {
+        for (int id : rows) {
+            if (matcher.row(id).wrap() == ResultWrap.OWNED) {
+                super.visitInsn(Opcodes.ACONST_NULL);
+                GuardCalls.handleAndRow(mv, owner, id);
+                GuardCalls.result(mv);
+                super.visitTypeInsn(Opcodes.CHECKCAST, type);
+                return;
+            }
+        }
     }
 
     private void emitCheck(int id, int opcode, String callOwner, Type[] args, int[] slots, int receiverSlot) {
@@ -133,8 +157,8 @@ final class CallSiteRewriter extends MethodVisitor {
         super.visitVarInsn(Opcodes.ASTORE, slot);
     }
 
-    private void wrapResult(int[] rows, Type returned, boolean ctor, int receiverSlot) {
-        if (ctor || returned.getSort() != Type.OBJECT) {
+    private void wrapResult(int[] rows, Type returned, int receiverSlot) {
+        if (returned.getSort() != Type.OBJECT) {
             return;
         }
         for (int id : rows) {

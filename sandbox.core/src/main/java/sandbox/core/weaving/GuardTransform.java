@@ -65,7 +65,8 @@ public final class GuardTransform implements ClassTransform {
             return new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions) {
                 @Override
                 public void visitEnd() {
-                    MethodVisitor out = new CallSiteRewriter(next, owner, maxLocals, matcher, handles);
+                    MethodVisitor out = new CallSiteRewriter(next, owner, maxLocals, matcher, handles,
+                            Constructions.scan(instructions));
                     if (clinit) {
                         out = new BindingPrologue(out, owner, ctx.bundleId());
                     }

@@ -7,5 +7,10 @@ public enum ResultWrap {
     /** A stream, reader, writer or channel over a file: metered as file I/O. */
     FILE_IO,
     /** A socket, stream or channel over the network: metered as network I/O. */
-    NET_IO
+    NET_IO,
+    /**
+     * A thread, pool, thread factory or timer that will run the plugin's work: made the plugin's before it runs
+     * anything. Also applies to a constructor's new object when the call site constructs it ({@code new X(...)}).
+     */
+    OWNED
 }

@@ -17,7 +17,7 @@ public final class SensitiveApiTable {
     /** The table woven code refers to; sources of the weaving package are in it from the start. */
     public static final SensitiveApiTable INSTANCE = new SensitiveApiTable(List.of(new FileApiRows(),
             new NetworkApiRows(), new SystemApiRows(), new GlobalStateRows(), new ThreadApiRows(),
-            new sandbox.core.reflect.DefinitionRows()));
+            new sandbox.core.reflect.DefinitionRows(), new TaskApiRows()));
 
     private final List<SensitiveApi> rows = new CopyOnWriteArrayList<>();
     private final List<String> sources = new CopyOnWriteArrayList<>();

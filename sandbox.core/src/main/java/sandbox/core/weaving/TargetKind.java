@@ -39,5 +39,12 @@ public enum TargetKind {
     /** A command: {@code String}, {@code String[]}, {@code List}, a {@code ProcessBuilder} or a list of them; copied. */
     COMMAND,
     /** A thread about to start: counted against the plugin's thread quota. */
-    THREAD
+    THREAD,
+    /**
+     * Work handed to a thread or a pool ({@code Runnable}, {@code Callable}, {@code Supplier}, {@code ForkJoinTask},
+     * a collection of callables, a {@code ThreadFactory}): nothing is checked, the copy is the work wrapped so it is
+     * charged to the plugin (sandbox.core.accounting.OwnedTasks). The argument's declared type, read from the row's
+     * exact descriptor, picks the wrapper.
+     */
+    TASK
 }
