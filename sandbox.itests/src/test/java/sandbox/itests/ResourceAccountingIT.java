@@ -19,6 +19,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import sandbox.api.ExecutionResult;
+import sandbox.api.PluginActivity;
 import sandbox.api.PluginState;
 import sandbox.api.ResourceEvent;
 import sandbox.api.ResourceKind;
@@ -37,9 +38,9 @@ import sandbox.api.ViolationSeverity;
  * never of durations. The monitor samples every 10 ms here, and the fixture's threads linger 100 ms after their
  * work, so a thread's last sample is its final reading (docs/monitor.md, "sampling gap").
  *
- * <p>Not here yet, because the guard does not route it to the accounting wrappers yet: CPU handed to
- * {@code CompletableFuture.supplyAsync} (needs {@code OwnedTasks.supplier}); the wrapper is proven in the unit
- * tests (OwnedTasksTest, SamplerTest).
+ * <p>Work the plugin hands to threads and pools is routed by the weaving guard through the core's OwnedTasks
+ * (TaskApiRows): its own thread and its pool's threads are charged from their first instruction to their last, and
+ * {@code CompletableFuture.supplyAsync} on the JDK's common pool is charged for the task only, not the pool thread.
  */
 public class ResourceAccountingIT extends SandboxTestSupport {
     private static final String WORKLOAD = "fixture.workload";
@@ -54,15 +55,46 @@ public class ResourceAccountingIT extends SandboxTestSupport {
     }
 
     @Test
-    public void cpuOnItsOwnThreadAndOnAPoolItCreatedIsAttributedWithinTenPercent() throws Exception {
+    public void cpuOnItsOwnThreadOnAPoolItCreatedAndThroughSupplyAsyncIsAttributedWithinTenPercent() throws Exception {
         ResourceMonitor monitor = prepare(60_000);
-        for (String action : List.of("cpu-thread", "cpu-pool")) {
+        for (String action : List.of("cpu-thread", "cpu-pool", "cpu-async")) {
             run(action, Map.of("millis", "5")); // warm-up: classes loaded (and woven) before measuring
             long before = cpu(monitor, WORKLOAD);
             ExecutionResult result = run(action, Map.of("millis", "1000"));
             long measured = Long.parseLong(result.value().get("cpuNanos"));
             long attributed = cpu(monitor, WORKLOAD) - before;
             assertWithin(action + ": CPU attributed vs CPU the plugin's threads measured", measured, attributed, 0.10);
+        }
+    }
+
+    @Test
+    public void aHostTaskOnTheCommonPoolRightAfterThePluginsIsNotChargedToIt() throws Exception {
+        ResourceMonitor monitor = prepare(60_000);
+        PluginActivity activity = awaitService(PluginActivity.class);
+        run("cpu-async", Map.of("millis", "200"));   // the plugin's task on the common pool, charged to it
+        long before = cpu(monitor, WORKLOAD);
+        long hostBurned = 500_000_000L;
+        java.util.Optional<String> ownerDuringHostTask = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            java.util.Optional<String> owner = activity.ownerOf(Thread.currentThread());
+            burn(hostBurned);
+            return owner;
+        }).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        long after = cpu(monitor, WORKLOAD);
+        assertEquals("the pool thread went back to the JDK after the plugin's task", java.util.Optional.empty(),
+                ownerDuringHostTask);
+        assertTrue("the host's " + hostBurned + " ns on the common pool charged to the plugin: " + (after - before) + " ns",
+                after - before < hostBurned / 10);
+    }
+
+    private static void burn(long cpuNanos) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = mx.getCurrentThreadCpuTime();
+        long x = 0;
+        while (mx.getCurrentThreadCpuTime() - start < cpuNanos) {
+            x += System.nanoTime() ^ x;
+        }
+        if (x == 42) {
+            System.out.print("");
         }
     }
 
