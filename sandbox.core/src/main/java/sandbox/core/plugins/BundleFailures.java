@@ -67,9 +67,15 @@ final class BundleFailures implements FrameworkListener, SynchronousBundleListen
 
     /** @param bundle a plugin bundle @return the facts its assessment needs */
     BundleLife lifeOf(Bundle bundle) {
-        int state = bundle.getState();
-        String unresolved = state == Bundle.INSTALLED ? missingRequirements(bundle) : null;
-        return new BundleLife(state, meantToRun(bundle), unresolved, lastError.get(bundle.getBundleId()));
+        try {
+            int state = bundle.getState();
+            String unresolved = state == Bundle.INSTALLED ? missingRequirements(bundle) : null;
+            return new BundleLife(state, meantToRun(bundle), unresolved, lastError.get(bundle.getBundleId()));
+        } catch (IllegalStateException uninstalledMeanwhile) {
+            // the bundle was uninstalled while we asked (start level and revision adapters throw then): a plugin
+            // on its way out is not a failure, and callers of SandboxService must get an answer, not this exception
+            return new BundleLife(Bundle.UNINSTALLED, false, null, null);
+        }
     }
 
     private boolean meantToRun(Bundle bundle) {
