@@ -59,7 +59,7 @@ class ExecutionEnding {
     void starting(ExecutionRequest request, Thread thread) {
         Containment containment = runaway.get();
         if (containment != null) {
-            containment.begin(request.pluginId(), request.config().limits(), request.config().level(), thread);
+            containment.begin(request.pluginId(), request.config(), thread);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import sandbox.api.ExecutionResult;
 import sandbox.api.ExecutionStatus;
+import sandbox.core.runaway.StackDepth;
 
 /**
  * Runs one {@link ExecutionRequest} on a new thread born in the plugin's thread group and watches it from the
@@ -21,9 +22,10 @@ final class ExecutionRunner {
 
     ExecutionResult run(ExecutionRequest request) {
         ExecutionTask task = new ExecutionTask(request);
-        // No inherited thread locals: nothing of the caller's (a shell session, a request) leaks to the plugin.
-        Thread thread = new Thread(request.group(), task,
-                "sandbox-exec-" + request.pluginId() + "-" + sequence.incrementAndGet(), 0, false);
+        // No inherited thread locals: nothing of the caller's (a shell session, a request) leaks to the plugin. The
+        // stack is sized from the plugin's call-depth budget (StackDepth): deep recursion overflows at the budget.
+        Thread thread = new Thread(request.group(), task, "sandbox-exec-" + request.pluginId() + "-"
+                + sequence.incrementAndGet(), StackDepth.stackBytes(request.config().limits().maxStackDepth()), false);
         thread.setDaemon(true);
         thread.setContextClassLoader(request.contextLoader());
         long limit = request.config().limits().executionTime().toNanos();

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import sandbox.api.ExecutionStatus;
 import sandbox.api.ExecutionTelemetry;
 import sandbox.api.Plugin;
+import sandbox.core.runaway.StackDepth;
 
 /**
  * The body of an execution thread: measures the thread around the plugin's call and turns whatever happens into a
@@ -42,6 +43,8 @@ final class ExecutionTask implements Runnable {
             status = ExecutionStatus.SUCCESS;
         } catch (Throwable thrown) {
             // Errors too (StackOverflowError, OutOfMemoryError, ...): nothing a plugin throws leaves this thread.
+            // An overflow no plugin handler caught is the call-depth budget's termination (runaway.StackDepth).
+            thrown = StackDepth.asTermination(thrown, request.pluginId(), request.config().limits().maxStackDepth());
             status = FailureClassifier.statusOf(thrown);
             error = FailureClassifier.describe(thrown);
         }

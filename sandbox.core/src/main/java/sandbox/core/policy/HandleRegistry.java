@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.ToIntFunction;
 
 /**
  * Every plugin's {@link PolicyHandle}, by bundle id and by plugin id. Static because woven code reaches it from
@@ -14,8 +13,6 @@ import java.util.function.ToIntFunction;
 public final class HandleRegistry {
     private static final Map<Long, PolicyHandle> BY_BUNDLE = new ConcurrentHashMap<>();
     private static final Map<String, PolicyHandle> BY_PLUGIN = new ConcurrentHashMap<>();
-    // until the accounting ledger is connected every plugin is taken to be at its quota: no thread is started unchecked
-    private static volatile ToIntFunction<String> liveThreads = id -> Integer.MAX_VALUE;
     private static volatile sandbox.core.accounting.NetworkMeters networkMeters;
 
     private HandleRegistry() {
@@ -76,12 +73,6 @@ public final class HandleRegistry {
         return h;
     }
 
-    /** Connects the count of each plugin's live threads (the accounting ledger); {@code null} restores fail-closed. */
-    public static void connectThreadCount(ToIntFunction<String> count) {
-        CoreCallers.require("connecting the thread ledger");
-        liveThreads = count == null ? id -> Integer.MAX_VALUE : count;
-    }
-
     /** Connects the socket meters of the accounting ledger; {@code null} when it goes. */
     public static void connectNetworkMeters(sandbox.core.accounting.NetworkMeters meters) {
         CoreCallers.require("connecting the socket meters");
@@ -91,9 +82,5 @@ public final class HandleRegistry {
     /** @return the socket meters, {@code null} while no ledger is connected */
     public static sandbox.core.accounting.NetworkMeters networkMeters() {
         return networkMeters;
-    }
-
-    static int liveThreads(String pluginId) {
-        return liveThreads.applyAsInt(pluginId);
     }
 }

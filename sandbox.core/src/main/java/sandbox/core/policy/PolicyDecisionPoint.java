@@ -26,7 +26,9 @@ public final class PolicyDecisionPoint {
     public static boolean permits(PolicyHandle h, PermissionKind kind, String action, String target) {
         PolicySnapshot s = h.snapshot();
         if (kind == PermissionKind.THREAD) {
-            return HandleRegistry.liveThreads(h.pluginId()) < s.threadQuota || s.names.allows(kind, target, action);
+            // The live-thread quota is runaway containment's one decision, shared with its watchdog; a thread grant
+            // does not lift it (docs/runaway.md). Not cached: the count changes.
+            return sandbox.core.runaway.ThreadQuota.admits(h.pluginId(), s.config);
         }
         String key = kind.ordinal() + action + '\u0000' + target;
         Boolean cached = s.cached(key);
@@ -60,6 +62,10 @@ public final class PolicyDecisionPoint {
             return;
         }
         if (!allowed) {
+            if (kind == PermissionKind.THREAD) {
+                // during an execution: ends it as THREADS_EXCEEDED (throws); otherwise a denial as below
+                sandbox.core.runaway.ThreadQuota.refuse(h.pluginId(), s.config);
+            }
             ViolationReporter.report(h, kind, operation, target, true);
             throw new SandboxDeniedException(h.pluginId(), h.version(), kind, action, operation, target);
         }

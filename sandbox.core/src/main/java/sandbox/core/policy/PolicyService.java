@@ -2,7 +2,6 @@ package sandbox.core.policy;
 
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.function.ToIntFunction;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -60,15 +59,12 @@ public final class PolicyService implements PolicyChangeListener {
         this.context = context;
         context.addBundleListener(forget);
         dataRoot = PluginDataRoot.of(context);
-        ToIntFunction<String> live = id -> accounts.liveThreads(id).size();
-        HandleRegistry.connectThreadCount(live);
         HandleRegistry.connectNetworkMeters(accounts.network());
     }
 
     @Deactivate
     void deactivate() {
         context.removeBundleListener(forget);
-        HandleRegistry.connectThreadCount(null);
         HandleRegistry.connectNetworkMeters(null);
     }
 

@@ -13,8 +13,6 @@ import sandbox.api.PluginPermissions;
  * decision survives the change.
  */
 final class PolicySnapshot {
-    /** The thread quota at STRICT is at most this, whatever the limits say ("no threads beyond a small quota"). */
-    static final int STRICT_THREAD_CAP = 2;
     private static final int CACHE_LIMIT = 4096;
 
     final long generation;
@@ -26,7 +24,6 @@ final class PolicySnapshot {
     final FileGrants files;
     final HostGrants hosts;
     final NameGrants names;
-    final int threadQuota;
     private final Map<String, Boolean> cache = new ConcurrentHashMap<>();
 
     PolicySnapshot(long generation, IsolationConfig config, PluginPermissions granted, Path dataFolder) {
@@ -39,8 +36,6 @@ final class PolicySnapshot {
         this.files = new FileGrants(granted.grants(), dataFolder);
         this.hosts = new HostGrants(granted.grants());
         this.names = new NameGrants(granted.grants());
-        int max = config.limits().maxThreads();
-        this.threadQuota = strict ? Math.min(max, STRICT_THREAD_CAP) : max;
     }
 
     Boolean cached(String key) {

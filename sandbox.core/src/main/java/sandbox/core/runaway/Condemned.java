@@ -24,10 +24,13 @@ import sandbox.core.runaway.poll.Signal;
  */
 public final class Condemned {
     private static final Object KEY = new Object();
-    private static final String STACK_MESSAGE = "stack overflow in plugin code (deep recursion)";
+    private static final String STACK_MESSAGE = "stack overflow in plugin code: call depth over what a plugin thread's stack holds";
     private static final Map<String, Signal> SIGNALS = new ConcurrentHashMap<>();
     private static final Map<Thread, PluginTerminatedError> THREADS = new ConcurrentHashMap<>();
     private static final Map<Thread, Tripwire> ARMED = new ConcurrentHashMap<>();
+    /** Per execution thread: its STACK_DEPTH termination with the figures, made before it runs plugin code. */
+    private static final Map<Thread, PluginTerminatedError> STACK = new ConcurrentHashMap<>();
+    private static volatile boolean warm;
     private static final Map<String, MutableCallSite> SITES = new ConcurrentHashMap<>();
     private static final MethodHandle NOTHING = MethodHandles.empty(MethodType.methodType(void.class));
     private static final MethodHandle STOP_IF_CONDEMNED;
@@ -63,23 +66,61 @@ public final class Condemned {
      * first execution of an {@code instanceof}, a field or method reference resolves it, through sandbox.core's
      * bundle class loader; if that first time is a plugin thread deep in a stack overflow, the loader overflows
      * too, and the failed resolution is recorded for good: every later {@code Poll.caught} in the JVM would throw
-     * NoClassDefFoundError (escape catalogue F5 turned on the guard). Called when containment starts.
+     * NoClassDefFoundError (escape catalogue F5 turned on the guard). Called by {@code Poll}'s static initialiser,
+     * i.e. when the first woven class initialises (its prologue calls {@code Poll.signal}): before any plugin code
+     * can run, whether or not the containment component is active yet.
      */
-    static void warmUp() {
+    public static synchronized void warmUp() {
+        if (warm) {
+            return;
+        }
+        warm = true;
         String id = "\u0000sandbox-warm-up";
         Signal signal = signalOf(id);
         callSiteOf(id);
         sandbox.core.runaway.poll.Poll.poll(signal);
         sandbox.core.runaway.poll.Poll.enter(signal);
         sandbox.core.runaway.poll.Poll.caught(new IllegalStateException("warm-up"), signal);
-        Thread neverStarted = new Thread(() -> { }, "sandbox-warm-up");
+        // never started; made in the JVM's top thread group, not in a plugin's (this may run on a plugin's thread)
+        ThreadGroup top = Thread.currentThread().getThreadGroup();
+        while (top.getParent() != null) {
+            top = top.getParent();
+        }
+        Thread neverStarted = new Thread(top, () -> { }, "sandbox-warm-up");
         condemn(neverStarted, new PluginTerminatedError(Budget.STACK_DEPTH, id, STACK_MESSAGE));
         sandbox.core.runaway.poll.Poll.poll(signal);
         sandbox.core.runaway.poll.Poll.enter(signal);
         sandbox.core.runaway.poll.Poll.caught(new IllegalStateException("warm-up"), signal);
+        // The stack-overflow path itself, on this thread, with a prepared termination; then this thread is pardoned.
+        Thread self = Thread.currentThread();
+        PluginTerminatedError prepared = new PluginTerminatedError(Budget.STACK_DEPTH, id, STACK_MESSAGE);
+        boolean hadPrepared = STACK.putIfAbsent(self, prepared) == null;
+        boolean wasCondemned = THREADS.containsKey(self);
+        try {
+            sandbox.core.runaway.poll.Poll.caught(new StackOverflowError("warm-up"), signal);
+        } catch (PluginTerminatedError expected) {
+            expected.claimReport();
+        } finally {
+            if (hadPrepared) {
+                STACK.remove(self, prepared);
+            }
+            if (!wasCondemned) {
+                THREADS.remove(self);
+            }
+        }
         sweep(); // the never-started thread is not alive: forgotten, the signal lowered, the call site reset
         SIGNALS.remove(id);
         SITES.remove(id);
+    }
+
+    /** Gives an execution thread its STACK_DEPTH termination (with the figures) before it runs plugin code. */
+    static void prepareStackOverflow(Thread thread, PluginTerminatedError error) {
+        STACK.put(thread, error);
+    }
+
+    /** The execution ended: its prepared termination is no longer needed. */
+    static void forgetStackOverflow(Thread thread) {
+        STACK.remove(thread);
     }
 
     /** @return the plugin's signal, created on first use */
@@ -168,7 +209,9 @@ public final class Condemned {
     public static void stackOverflow(Signal signal) {
         Thread current = Thread.currentThread();
         if (!THREADS.containsKey(current)) {
-            condemn(current, new PluginTerminatedError(Budget.STACK_DEPTH, signal.pluginId(), STACK_MESSAGE));
+            PluginTerminatedError prepared = STACK.get(current);
+            condemn(current, prepared != null && prepared.pluginId().equals(signal.pluginId()) ? prepared
+                    : new PluginTerminatedError(Budget.STACK_DEPTH, signal.pluginId(), STACK_MESSAGE));
         } else {
             raise(signal.pluginId()); // an earlier attempt may have overflowed between condemning and raising
         }
@@ -217,6 +260,8 @@ public final class Condemned {
     static void sweep() {
         THREADS.keySet().removeIf(thread -> !thread.isAlive());
         ARMED.keySet().removeIf(thread -> !thread.isAlive());
+        // not "!isAlive": an execution thread is prepared before it starts
+        STACK.keySet().removeIf(thread -> thread.getState() == Thread.State.TERMINATED);
         Set<String> busy = new HashSet<>();
         THREADS.values().forEach(error -> busy.add(error.pluginId()));
         ARMED.values().forEach(wire -> busy.add(wire.pluginId()));

@@ -3,16 +3,15 @@ package sandbox.core.runaway;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import sandbox.api.IsolationConfig;
 import sandbox.api.IsolationLevel;
 import sandbox.api.PluginLimits;
 
 /**
  * Runaway containment for the executor and the guards: register an execution ({@link #begin}), learn how it ended
- * ({@link #end}), check the thread quota before a plugin starts a thread ({@link #checkThreadQuota}), and stop all
+ * ({@link #end}), decide the thread quota for {@link ThreadQuota}, and stop all
  * of a plugin's threads ({@link #stop}). Owns the watchdog thread; {@link #close} ends it.
  */
 public final class Containment implements AutoCloseable {
@@ -20,7 +19,6 @@ public final class Containment implements AutoCloseable {
     private final RunawayReporter reporter;
     private final ThreadCosts costs = new ThreadCosts();
     private final List<Run> runs = new CopyOnWriteArrayList<>();
-    private final Map<String, PluginLimits> lastLimits = new ConcurrentHashMap<>();
     private final Watchdog watchdog;
 
     /**
@@ -32,25 +30,38 @@ public final class Containment implements AutoCloseable {
         this.liveThreads = liveThreads;
         this.reporter = reporter;
         this.watchdog = new Watchdog(this, costs, Math.max(1, interval.toMillis()));
-        // Load and initialise everything the poll's slow path touches now, not with the plugin's stack nearly full.
+        // Load and initialise everything the poll's slow path touches now, not with the plugin's stack nearly full
+        // (done already if a woven class initialised Poll first).
         Condemned.warmUp();
-        new PluginTerminatedError(Budget.STACK_DEPTH, "-", "-").claimReport();
         watchdog.start();
+    }
+
+    /**
+     * Starts watching an execution at the default check interval; see {@link #begin(String, IsolationConfig, Thread)}.
+     */
+    public Run begin(String pluginId, PluginLimits limits, IsolationLevel level, Thread executionThread) {
+        return begin(pluginId, new IsolationConfig(level, limits, true, IsolationConfig.DEFAULTS.checkInterval()),
+                executionThread);
     }
 
     /**
      * Starts watching an execution; call on or before its thread runs plugin code.
      *
      * @param pluginId the plugin
-     * @param limits its budgets
-     * @param level its isolation level; MINIMAL measures and reports without stopping
+     * @param config its budgets, its level (MINIMAL measures and reports without stopping) and how often the
+     *        watchdog looks ({@code checkInterval})
      * @param executionThread the thread that runs {@code Plugin.execute}
      * @return the run, to hand to {@link #end}
      */
-    public Run begin(String pluginId, PluginLimits limits, IsolationLevel level, Thread executionThread) {
-        lastLimits.put(pluginId, limits);
-        Run run = new Run(pluginId, limits, level, executionThread, costs.cpu(executionThread), costs.allocated(executionThread));
+    public Run begin(String pluginId, IsolationConfig config, Thread executionThread) {
+        PluginLimits limits = config.limits();
+        Run run = new Run(pluginId, limits, config.level(), config.checkInterval().toMillis(), executionThread,
+                costs.cpu(executionThread), costs.allocated(executionThread));
+        run.threadsAtStart = pluginThreadCount(pluginId);
         runs.add(run);
+        Condemned.prepareStackOverflow(executionThread, new PluginTerminatedError(Budget.STACK_DEPTH, pluginId,
+                "plugin " + pluginId + ": " + StackDepth.message(limits.maxStackDepth())));
+        watchdog.wake();
         return run;
     }
 
@@ -62,6 +73,7 @@ public final class Containment implements AutoCloseable {
     public PluginTerminatedError end(Run run) {
         run.ended = true;
         Condemned.disarm(run.thread);
+        Condemned.forgetStackOverflow(run.thread);
         PluginTerminatedError verdict = run.verdict;
         if (verdict == null) {
             PluginTerminatedError own = Condemned.of(run.thread);
@@ -71,18 +83,26 @@ public final class Containment implements AutoCloseable {
     }
 
     /**
-     * Called by the thread-creation guard before a plugin thread starts another thread.
+     * The quota decision (see {@link ThreadQuota}): may the plugin start one more thread?
      *
-     * @throws PluginTerminatedError when the plugin already owns as many live threads as its quota allows; the
-     *         current execution ends with {@link Budget#THREADS}
+     * @param quota the plugin's live-thread quota ({@link ThreadQuota#quota})
      */
-    public void checkThreadQuota(String pluginId) {
-        PluginLimits limits = lastLimits.getOrDefault(pluginId, PluginLimits.DEFAULTS);
+    boolean admitsThread(String pluginId, int quota) {
+        return pluginThreadCount(pluginId) < quota;
+    }
+
+    /**
+     * A plugin thread tried to start a thread over the quota at an enforced level: the plugin's current execution
+     * (the calling thread's own, else the plugin's newest unfinished one) ends as {@link Budget#THREADS}, its threads
+     * are condemned and interrupted, and the termination is thrown to the caller. Without an unfinished enforced
+     * execution to blame (a thread started from an activator, or after the execution returned) this returns, and the
+     * caller denies the start as before.
+     *
+     * @throws PluginTerminatedError the execution's THREADS termination
+     */
+    void overThreadQuota(String pluginId, int quota) {
         int live = pluginThreadCount(pluginId);
-        if (live < limits.maxThreads()) {
-            return;
-        }
-        String message = Figures.over("live threads", Integer.toString(live + 1), Integer.toString(limits.maxThreads()));
+        String message = Figures.over("live threads", Integer.toString(live + 1), Integer.toString(quota));
         Thread current = Thread.currentThread();
         Run blamed = null;
         for (Run run : runs) {
@@ -92,10 +112,16 @@ public final class Containment implements AutoCloseable {
                 }
             }
         }
-        if (blamed != null) {
-            over(blamed, Budget.THREADS, message);
+        if (blamed == null || !blamed.enforced) {
+            return;
         }
-        throw Condemned.condemn(current, new PluginTerminatedError(Budget.THREADS, pluginId, message));
+        over(blamed, Budget.THREADS, message);
+        PluginTerminatedError verdict = blamed.verdict;
+        // Condemned only when the caller is the plugin's own thread: a host thread running a plugin callback is not.
+        if (current == blamed.thread || liveThreads.apply(pluginId).contains(current)) {
+            verdict = Condemned.condemn(current, verdict);
+        }
+        throw verdict;
     }
 
     /**
@@ -158,6 +184,16 @@ public final class Containment implements AutoCloseable {
     @Override
     public void close() {
         watchdog.close();
+    }
+
+    /** @return looks the watchdog has taken, for tests of its cadence */
+    long watchdogTicks() {
+        return watchdog.ticks();
+    }
+
+    /** @return the watchdog's next interval now, for tests */
+    long watchdogInterval() {
+        return watchdog.nextLookMillis();
     }
 
     /** Steps the watchdog once, for tests that must not depend on timing. */

@@ -15,6 +15,16 @@ public final class Run {
     final String pluginId;
     final PluginLimits limits;
     final boolean enforced;
+    /** The plugin's live-thread quota ({@link ThreadQuota#quota}), the same figure the guard checks. */
+    final int threadQuota;
+    /**
+     * The plugin's live threads (execution threads not counted) when the run began: the watchdog blames a run for
+     * the quota only when the plugin owns more than this, i.e. when the run added threads, not for threads an earlier
+     * execution left running (they are their own run's, and a policy change to STRICT must not end every execution).
+     */
+    volatile int threadsAtStart;
+    /** How often the watchdog must look at this run: the plugin's {@code IsolationConfig.checkInterval}. */
+    final long checkIntervalMillis;
     final Thread thread;
     final long startNanos;
     /**
@@ -29,10 +39,13 @@ public final class Run {
     volatile long allocatedBytes;
     volatile int peakThreads = 1;
 
-    Run(String pluginId, PluginLimits limits, IsolationLevel level, Thread thread, long cpuBase, long allocBase) {
+    Run(String pluginId, PluginLimits limits, IsolationLevel level, long checkIntervalMillis, Thread thread, long cpuBase,
+            long allocBase) {
         this.pluginId = Objects.requireNonNull(pluginId, "pluginId");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.enforced = level != IsolationLevel.MINIMAL;
+        this.threadQuota = ThreadQuota.quota(level, limits);
+        this.checkIntervalMillis = Math.max(1, checkIntervalMillis);
         this.thread = Objects.requireNonNull(thread, "thread");
         this.startNanos = System.nanoTime();
         costs.put(thread, new long[] {cpuBase, allocBase, cpuBase, allocBase});

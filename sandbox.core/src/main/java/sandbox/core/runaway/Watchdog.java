@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * One daemon thread that looks at every watched run at a fixed short interval (1 ms while a run is past half of a
- * budget): reads its threads' CPU and allocation
+ * One daemon thread that looks at every watched run at the shortest check interval of the runs
+ * ({@code IsolationConfig.checkInterval}, default 10 ms; 1 ms while a run is past half of a budget): reads its threads' CPU and allocation
  * in bulk, compares them and the wall time with the run's budgets, and condemns a run that is over. The plugin's
  * poll then only reads the flag. It also attributes threads a plugin started to the run during which they appeared,
  * and lowers signals whose condemned threads have all died.
@@ -15,7 +16,10 @@ import java.util.Set;
 final class Watchdog implements Runnable {
     private final Containment containment;
     private final ThreadCosts costs;
+    /** The interval when no run asks for a shorter one (IsolationConfig's default, 10 ms). */
     private final long intervalMillis;
+    /** Looks taken so far; tests watch it to see the cadence without timing anything. */
+    private volatile long ticks;
     /** Set by a tick that saw a run past half of a budget: the next look comes after 1 ms, not a full interval. */
     private boolean close;
     private volatile boolean running = true;
@@ -39,14 +43,37 @@ final class Watchdog implements Runnable {
         thread.interrupt();
     }
 
+    /** A run began: look now, and from then on at its check interval if that is shorter than the current one. */
+    void wake() {
+        LockSupport.unpark(thread);
+    }
+
+    long ticks() {
+        return ticks;
+    }
+
+    /**
+     * @return milliseconds until the next look: the shortest check interval of the watched runs
+     *         ({@code IsolationConfig.checkInterval}), the default when none is watched, 1 near a budget
+     */
+    long nextLookMillis() {
+        if (close) {
+            return 1;
+        }
+        long millis = Long.MAX_VALUE;
+        for (Run run : containment.runs()) {
+            millis = Math.min(millis, run.checkIntervalMillis);
+        }
+        return millis == Long.MAX_VALUE ? intervalMillis : millis;
+    }
+
     @Override
     public void run() {
         while (running) {
             try {
                 tick();
-                Thread.sleep(close ? 1 : intervalMillis);
-            } catch (InterruptedException e) {
-                return;
+                // parked, not slept: a new run with a shorter interval wakes it (begin -> wake)
+                LockSupport.parkNanos(this, nextLookMillis() * 1_000_000);
             } catch (RuntimeException | LinkageError e) {
                 // One bad look must not end the watching: note it and carry on at the next tick.
                 System.getLogger(Watchdog.class.getName()).log(System.Logger.Level.WARNING, "runaway watchdog tick failed", e);
@@ -56,6 +83,7 @@ final class Watchdog implements Runnable {
 
     /** One look at every run; package-private so tests can step the watchdog. */
     void tick() {
+        ticks++;
         close = false;
         List<Run> runs = containment.runs();
         Set<Thread> executionThreads = new HashSet<>();
@@ -158,7 +186,7 @@ final class Watchdog implements Runnable {
         long wall = run.wallNanos();
         // Near a budget, look more often: a 10 ms interval lets an allocation bomb run ~30 MB past its budget.
         close |= cpu > limits.cpuTime().toNanos() / 2 || allocated > limits.allocatedBytes() / 4
-                || (!run.ended && wall > limits.executionTime().toNanos() - intervalMillis * 1_000_000);
+                || (!run.ended && wall > limits.executionTime().toNanos() - run.checkIntervalMillis * 1_000_000);
         if (!run.ended && wall > limits.executionTime().toNanos()) {
             containment.over(run, Budget.TIMEOUT, Figures.over("wall time", Figures.seconds(wall), Figures.seconds(limits.executionTime())));
         } else if (cpu > limits.cpuTime().toNanos()) {
@@ -167,8 +195,8 @@ final class Watchdog implements Runnable {
             containment.over(run, Budget.ALLOCATION, Figures.over("allocation", Figures.bytes(allocated), Figures.bytes(limits.allocatedBytes())));
         } else {
             int threads = containment.pluginThreadCount(run.pluginId);
-            if (threads > limits.maxThreads()) {
-                containment.over(run, Budget.THREADS, Figures.over("live threads", Integer.toString(threads), Integer.toString(limits.maxThreads())));
+            if (threads > run.threadQuota && threads > run.threadsAtStart) {
+                containment.over(run, Budget.THREADS, Figures.over("live threads", Integer.toString(threads), Integer.toString(run.threadQuota)));
             }
         }
     }

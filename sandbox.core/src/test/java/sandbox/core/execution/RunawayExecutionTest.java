@@ -16,6 +16,7 @@ import sandbox.api.IsolationConfig;
 import sandbox.api.Plugin;
 import sandbox.api.PluginLimits;
 import sandbox.api.Violation;
+import sandbox.api.ViolationKind;
 import sandbox.core.accounting.ThreadOwnership;
 import sandbox.core.runaway.Containment;
 import sandbox.core.runaway.RunawayReporter;
@@ -83,7 +84,27 @@ public class RunawayExecutionTest {
 
     @Test
     public void recursionCatchingStackOverflowIsAContainedFailure() {
-        assertEnded(run("recurseCatchingOverflow", generous()), ExecutionStatus.FAILED, "stack overflow");
+        assertEnded(run("recurseCatchingOverflow", generous()), ExecutionStatus.FAILED,
+                "call depth over the budget of 2,000 frames");
+    }
+
+    @Test
+    public void deepRecursionEndsAtTheCallDepthBudgetWithTheFigure() throws Exception {
+        Class<?> samples = plugin.getClass().getClassLoader().loadClass(WovenLoader.SAMPLES + "Runaways");
+        java.lang.reflect.Field depth = samples.getField("depth");
+        assertEnded(run("recurse", generous().maxStackDepth(1_000)), ExecutionStatus.FAILED,
+                "call depth over the budget of 1,000 frames");
+        int small = depth.getInt(null);
+        for (int i = 0; i < 3_000 && violations.stream().noneMatch(v -> v.kind() == ViolationKind.STACK_DEPTH); i++) {
+            Thread.sleep(10); // the watchdog records it at its next look; the bound only keeps a bug from hanging
+        }
+        assertTrue("a STACK_DEPTH violation: " + violations,
+                violations.stream().anyMatch(v -> v.kind() == ViolationKind.STACK_DEPTH));
+        assertEnded(run("recurse", generous().maxStackDepth(100_000)), ExecutionStatus.FAILED,
+                "call depth over the budget of 100,000 frames");
+        int large = depth.getInt(null);
+        assertTrue("at least the budget's 1,000 frames fit: " + small, small >= 1_000);
+        assertTrue("a larger budget lets the recursion go deeper: " + small + " vs " + large, large > 2 * small);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import sandbox.api.IsolationConfig;
 import sandbox.api.IsolationLevel;
 import sandbox.api.PluginLimits;
 import sandbox.api.Violation;
@@ -155,20 +156,78 @@ public class ContainmentTest {
     }
 
     @Test
-    public void threadQuotaCheckEndsTheExecutionThatGoesOverIt() throws Exception {
-        Sample sample = start("Runaways", "sleepIgnoringInterrupts", limits().maxThreads(0).build(), IsolationLevel.STANDARD);
-        Thread checker = new Thread(group, () -> {
-            try {
-                containment.checkThreadQuota(plugin);
-            } catch (PluginTerminatedError expected) {
-                assertEquals(Budget.THREADS, expected.budget());
-            }
-        });
-        sample.run.costs.size(); // the checker is a thread of the plugin: attributed to the run by the watchdog
-        checker.start();
-        checker.join();
-        Sample.await(() -> sample.run.verdict() != null);
-        assertEquals(Budget.THREADS, sample.run.verdict().budget());
-        assertEquals(Budget.THREADS, terminated(sample).budget());
+    public void overTheThreadQuotaTheGuardsThreadStartEndsTheExecution() throws Exception {
+        PluginLimits oneThread = limits().maxThreads(1).build();
+        IsolationConfig config = IsolationConfig.DEFAULTS.withLimits(oneThread);
+        Sample sample = start("Runaways", "sleepIgnoringInterrupts", oneThread, IsolationLevel.STANDARD);
+        ThreadQuota.use(containment);
+        try {
+            assertTrue("the execution thread is not counted", ThreadQuota.admits(plugin, config));
+            Sample extra = new Sample(new WovenLoader(plugin), "Runaways");
+            extra.start(group, "sleepIgnoringInterrupts", new Class<?>[0]);
+            assertFalse("one live plugin thread: at the quota of 1", ThreadQuota.admits(plugin, config));
+            PluginTerminatedError[] thrown = new PluginTerminatedError[1];
+            Thread starter = new Thread(group, () -> {
+                try {
+                    ThreadQuota.refuse(plugin, config);
+                } catch (PluginTerminatedError expected) {
+                    thrown[0] = expected;
+                }
+            });
+            starter.start();
+            starter.join();
+            assertEquals(Budget.THREADS, thrown[0].budget());
+            assertTrue(thrown[0].getMessage(), thrown[0].getMessage().contains("over the budget of 1"));
+            assertEquals("the execution ends with the same verdict", thrown[0], terminated(sample));
+            assertEquals(Budget.THREADS, terminated(extra).budget());
+            awaitViolation(ViolationKind.THREADS);
+        } finally {
+            ThreadQuota.use(null);
+        }
+    }
+
+    @Test
+    public void theThreadQuotaIsTheLimitCappedAtStrictAndOnlyMeasuredAtMinimal() throws Exception {
+        PluginLimits eight = limits().maxThreads(8).build();
+        assertEquals(8, ThreadQuota.quota(IsolationLevel.STANDARD, eight));
+        assertEquals(ThreadQuota.STRICT_CAP, ThreadQuota.quota(IsolationLevel.STRICT, eight));
+        assertEquals(1, ThreadQuota.quota(IsolationLevel.STRICT, limits().maxThreads(1).build()));
+        assertFalse("fails closed without containment", ThreadQuota.admits(plugin, IsolationConfig.DEFAULTS));
+        PluginLimits none = limits().maxThreads(0).build();
+        Sample sample = start("Runaways", "sleepIgnoringInterrupts", none, IsolationLevel.MINIMAL);
+        ThreadQuota.use(containment);
+        try {
+            // the guard records at MINIMAL itself (audit) and never refuses; a refusal there ends nothing
+            ThreadQuota.refuse(plugin, IsolationConfig.DEFAULTS.withLimits(none).withLevel(IsolationLevel.MINIMAL));
+            assertNull(sample.run.verdict());
+            assertTrue(sample.thread.isAlive());
+        } finally {
+            ThreadQuota.use(null);
+        }
+    }
+
+    @Test
+    public void theWatchdogLooksAtTheShortestCheckIntervalOfItsRuns() throws Exception {
+        assertEquals("no run: the default", 10, containment.watchdogInterval());
+        IsolationConfig slow = IsolationConfig.DEFAULTS.withLimits(limits().build());
+        slow = new IsolationConfig(slow.level(), slow.limits(), true, Duration.ofMinutes(1));
+        Sample sleeper = new Sample(new WovenLoader(plugin), "Runaways");
+        sleeper.start(group, "sleepIgnoringInterrupts", new Class<?>[0]);
+        Run slowRun = containment.begin(plugin, slow, sleeper.thread);
+        assertEquals(60_000, containment.watchdogInterval());
+        // Watched at 1 min, the watchdog looks once when the run begins and then not again for a minute. A loaded
+        // machine can only make it look less often, so this cannot fail for lack of CPU.
+        Thread.sleep(100);
+        long before = containment.watchdogTicks();
+        Thread.sleep(300);
+        assertTrue("looked " + (containment.watchdogTicks() - before) + " times in 300 ms at a 1 min interval",
+                containment.watchdogTicks() - before <= 1);
+        Sample fast = new Sample(new WovenLoader(plugin), "Runaways");
+        fast.start(group, "sleepIgnoringInterrupts", new Class<?>[0]);
+        containment.begin(plugin, new IsolationConfig(slow.level(), slow.limits(), true, Duration.ofMillis(2)), fast.thread);
+        assertEquals("the shortest interval wins", 2, containment.watchdogInterval());
+        long woken = containment.watchdogTicks();
+        Sample.await(() -> containment.watchdogTicks() > woken + 20);
+        assertTrue(slowRun.verdict() == null);
     }
 }

@@ -14,6 +14,12 @@ import sandbox.core.runaway.Condemned;
  * exhausted (deep recursion), where a first-time class initialisation could be poisoned (escape catalogue F5).
  */
 public final class Poll {
+    static {
+        // The first woven class of any plugin initialises this class from its static initialiser: shallow, before
+        // any plugin code runs. Resolve every path of the slow path now, not first during a stack overflow.
+        Condemned.warmUp();
+    }
+
     private Poll() {
     }
 

@@ -12,6 +12,7 @@ public final class HostilePlugin implements Plugin {
             case "spin" -> Runaways.spin();
             case "swallowThrowable" -> Runaways.swallowThrowable();
             case "recurseCatchingOverflow" -> Runaways.recurseCatchingOverflow(0);
+            case "recurse" -> Runaways.recurse(0);
             case "allocate" -> Bombs.allocate();
             case "swallowAndReturn" -> {
                 return swallowAndReturn();
