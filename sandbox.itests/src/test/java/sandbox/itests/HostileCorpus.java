@@ -26,7 +26,9 @@ final class HostileCorpus {
         /** DENIED, and a violation of the row's permission is recorded for the plugin. */
         DENIED,
         /** The weaver refused the class: the run FAILED and nothing ran. */
-        REFUSED
+        REFUSED,
+        /** Over the live-thread quota during the execution: THREADS_EXCEEDED, and a THREADS violation recorded. */
+        OVER_QUOTA
     }
 
     /** One corpus action. {@code result}, when not null, is what a successful run must return. */
@@ -43,6 +45,7 @@ final class HostileCorpus {
     private static final Outcome A = Outcome.ALLOWED;
     private static final Outcome D = Outcome.DENIED;
     private static final Outcome R = Outcome.REFUSED;
+    private static final Outcome Q = Outcome.OVER_QUOTA;
 
     static Case c(String action, PermissionKind p, Outcome standard, Outcome strict, Outcome granted) {
         return new Case(action, p, standard, strict, granted, null);
@@ -89,7 +92,7 @@ final class HostileCorpus {
             c("A18.livePropertiesObject", PROPERTY, D, D, A),
             c("A19.getenv", PROPERTY, D, D, A),
             c("A19.userHome", PROPERTY, D, D, A),
-            c("A21.threadsBeyondQuota", THREAD, D, D, A),
+            c("A21.threadsBeyondQuota", THREAD, Q, Q, A),   // the quota is a budget (runaway ThreadQuota)
             c("G1.proxySelector", JVM_GLOBAL, D, D, A),
             c("G1.authenticator", JVM_GLOBAL, D, D, A),
             c("G1.cookieHandler", JVM_GLOBAL, D, D, A),

@@ -25,6 +25,7 @@ import sandbox.api.ExecutionStatus;
 import sandbox.api.IsolationLevel;
 import sandbox.api.PluginState;
 import sandbox.api.Violation;
+import sandbox.api.ViolationKind;
 import sandbox.api.ViolationService;
 
 /**
@@ -180,6 +181,18 @@ public class HostileCorpusIT extends SandboxTestSupport {
                 return null;
             case REFUSED:
                 return r.status() == ExecutionStatus.FAILED ? null : "got " + r.status() + " " + r.error();
+            case OVER_QUOTA:
+                if (r.status() != ExecutionStatus.THREADS_EXCEEDED) {
+                    return "got " + r.status() + " " + r.error();
+                }
+                try {
+                    Await.untilTrue("a THREADS violation of " + plugin, () -> violations.recent(50).stream()
+                            .anyMatch(v -> v.pluginId().equals(plugin) && v.kind() == ViolationKind.THREADS
+                                    && v.enforced() && !v.time().isBefore(before)));
+                    return null;
+                } catch (AssertionError e) {
+                    return "over the quota but no THREADS violation was recorded (" + r.error() + ")";
+                }
             default:
                 if (r.status() != ExecutionStatus.DENIED) {
                     return "got " + r.status() + " " + r.error() + " " + r.value();
@@ -238,8 +251,8 @@ public class HostileCorpusIT extends SandboxTestSupport {
         props.put("level", level);
         if (grants != null) {
             props.put("grants", new String[] {grants});
-            // the legitimate thread variant starts 24 threads: the operator raises the quota (the runaway watchdog
-            // enforces it as a budget whatever is granted)
+            // the legitimate thread variant starts 24 threads: the operator raises the quota (a thread grant does
+            // not lift it: the quota is a budget, runaway's ThreadQuota)
             props.put("maxThreads", 32);
         }
         Method update = api.loadClass("org.osgi.service.cm.Configuration").getMethod("update", Dictionary.class);

@@ -57,8 +57,28 @@ public class RunawayContainmentIT extends SandboxTestSupport {
 
     private void awaitNoThreadsLeft() throws InterruptedException {
         PluginActivity activity = awaitService(PluginActivity.class);
-        Await.untilTrue("hostile.runaway to own no live thread (now " + activity.liveThreads(HOSTILE) + ")",
-                () -> activity.liveThreads(HOSTILE).isEmpty());
+        awaitLong("hostile.runaway to own no live thread", () -> activity.liveThreads(HOSTILE).isEmpty());
+    }
+
+    /**
+     * Waits for something containment does asynchronously (the watchdog's next look, threads unwinding) with a
+     * timeout far longer than {@link Await}'s: CI shares 2 cores among several Felix instances, and a passing test
+     * returns as soon as the condition holds. Never a statement about speed.
+     */
+    private static void awaitLong(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("gave up waiting after 120 s for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private void awaitViolation(ViolationKind kind) throws InterruptedException {
+        ViolationService violations = awaitService(ViolationService.class);
+        awaitLong("a " + kind + " violation of " + HOSTILE, () -> violations.recent(50).stream()
+                .anyMatch(v -> v.kind() == kind && v.pluginId().equals(HOSTILE)));
     }
 
     @Test
@@ -84,11 +104,13 @@ public class RunawayContainmentIT extends SandboxTestSupport {
         assertRecovered();
     }
 
+    /** The execution thread's stack is sized from maxStackDepth (default 2,000): the overflow is the budget's. */
     @Test
-    public void infiniteRecursionIsAContainedFailure() {
+    public void infiniteRecursionEndsAtTheStackDepthBudget() throws Exception {
         ExecutionResult result = hostile("recurse");
         assertEquals(result.toString(), ExecutionStatus.FAILED, result.status());
-        assertTrue(result.error(), result.error().contains("StackOverflowError") || result.error().contains("stack overflow"));
+        assertTrue(result.error(), result.error().contains("call depth over the budget of 2,000 frames"));
+        awaitViolation(ViolationKind.STACK_DEPTH);
         assertRecovered();
     }
 
@@ -96,10 +118,8 @@ public class RunawayContainmentIT extends SandboxTestSupport {
     public void recursionThatCatchesStackOverflowEndsAsStackDepthTermination() throws Exception {
         ExecutionResult result = hostile("recurseCatchingOverflow");
         assertEquals(result.toString(), ExecutionStatus.FAILED, result.status());
-        assertTrue(result.error(), result.error().contains("stack overflow in plugin code"));
-        ViolationService violations = awaitService(ViolationService.class);
-        Await.untilTrue("a STACK_DEPTH violation", () -> violations.recent(50).stream()
-                .anyMatch(v -> v.kind() == ViolationKind.STACK_DEPTH && v.pluginId().equals(HOSTILE)));
+        assertTrue(result.error(), result.error().contains("call depth over the budget of 2,000 frames"));
+        awaitViolation(ViolationKind.STACK_DEPTH);
         assertRecovered();
     }
 
@@ -114,13 +134,13 @@ public class RunawayContainmentIT extends SandboxTestSupport {
     @Test
     public void threadBombIsContainedAndItsThreadsEnd() throws Exception {
         ExecutionResult result = hostile("threadBomb");
-        // The guard denies threads over the quota; the bomb swallows the denials and goes on until a budget ends it
-        // (which one depends on the machine: creating and failing threads costs wall time, CPU and allocation).
-        assertTrue(result.toString(), EnumSet.of(ExecutionStatus.TIMEOUT, ExecutionStatus.CPU_EXCEEDED,
-                ExecutionStatus.ALLOCATION_EXCEEDED, ExecutionStatus.THREADS_EXCEEDED, ExecutionStatus.DENIED)
-                .contains(result.status()));
+        // The ninth start asks the thread quota (the guard's check is runaway's ThreadQuota): the execution ends as
+        // THREADS_EXCEEDED, an Error the bomb's catch (RuntimeException) cannot swallow, and its threads are stopped.
+        assertEquals(result.toString(), ExecutionStatus.THREADS_EXCEEDED, result.status());
+        assertTrue(result.error(), result.error().contains("live threads") && result.error().contains("over the budget of 8"));
         assertTrue("at most the quota of 8 bomb threads besides the execution's: " + result.telemetry(),
                 result.telemetry().peakThreads() <= 9);
+        awaitViolation(ViolationKind.THREADS);
         awaitNoThreadsLeft();
         assertRecovered();
     }
@@ -129,9 +149,7 @@ public class RunawayContainmentIT extends SandboxTestSupport {
     public void busyLoopOnAnUnjoinedThreadIsHeldToTheExecutionsBudget() throws Exception {
         assertEquals(ExecutionStatus.SUCCESS, hostile("spinOnUnjoinedThread").status());
         awaitNoThreadsLeft();
-        ViolationService violations = awaitService(ViolationService.class);
-        Await.untilTrue("a CPU_TIME violation for the stray spinner", () -> violations.recent(50).stream()
-                .anyMatch(v -> v.kind() == ViolationKind.CPU_TIME && v.pluginId().equals(HOSTILE)));
+        awaitViolation(ViolationKind.CPU_TIME);
         assertRecovered();
     }
 
@@ -143,7 +161,8 @@ public class RunawayContainmentIT extends SandboxTestSupport {
 
         hostile.stop(); // STOPPING: Sandbox condemns and interrupts the plugin's threads and waits for them
 
-        assertEquals("after stop the plugin owns no live thread", 0, activity.liveThreads(HOSTILE).size());
+        // normally none is left when stop() returns; on a starved machine the last one may still be unwinding
+        awaitNoThreadsLeft();
         hostile.start();
         awaitPlugin(HOSTILE, PluginState.READY);
         assertRecovered();
@@ -159,11 +178,11 @@ public class RunawayContainmentIT extends SandboxTestSupport {
             }
         }, "host-waiting-for-the-plugin's-monitor");
         host.start();
-        Await.untilTrue("the host thread to block on the plugin's monitor", () -> host.getState() == Thread.State.BLOCKED);
+        awaitLong("the host thread to block on the plugin's monitor", () -> host.getState() == Thread.State.BLOCKED);
 
         hostile.stop();
 
-        acquired.await();
+        awaitLong("the host thread to get the monitor", () -> acquired.getCount() == 0);
         host.join();
         hostile.start();
         awaitPlugin(HOSTILE, PluginState.READY);
