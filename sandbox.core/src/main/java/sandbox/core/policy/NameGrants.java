@@ -8,7 +8,7 @@ import sandbox.api.PermissionKind;
 /**
  * Grants whose target is a name: system properties ({@code user.home}, {@code app.*}), environment variables
  * ({@code env:HOME}), native libraries, commands, and {@code *} for kinds without a meaningful target
- * (exit, JVM-global state, reflection, class definition, threads beyond the quota).
+ * (exit, JVM-global state, reflection, class definition; a thread grant lifts no quota: runaway.ThreadQuota).
  */
 final class NameGrants {
     /**
