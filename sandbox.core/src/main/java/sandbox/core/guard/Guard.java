@@ -73,6 +73,15 @@ public final class Guard {
         return Targets.checkOpen(handle(handle), TABLE.row(row), path, options);
     }
 
+    /**
+     * @return the object the guard constructs in place of a plugin's {@code new X(args)} (checked arguments), e.g. the
+     *         metered subclass of {@code FileInputStream}
+     * @throws java.io.FileNotFoundException as the constructor it stands for
+     */
+    public static Object construct(Object[] args, Object handle, int row) throws java.io.FileNotFoundException {
+        return Metering.construct(handle(handle), TABLE.row(row), args);
+    }
+
     /** @return the value of a sensitive call, metered for the plugin's I/O account */
     public static Object result(Object value, Object handle, int row) {
         return Metering.meter(handle(handle), TABLE.row(row), value, null);

@@ -13,15 +13,16 @@ import sandbox.core.weaving.SensitiveApi;
 /**
  * The single point where values returned by sensitive calls are handed to the accounting wrappers of
  * {@code sandbox.core.accounting}: file streams and channels a plugin opens, and the streams of its sockets (counted
- * and paced to its bandwidth limit, one meter per socket). File objects a plugin constructs itself
- * ({@code new FileInputStream(...)}) are the JDK's: there is nothing to wrap at the call site (docs/enforcement.md).
+ * and paced to its bandwidth limit, one meter per socket), and blocking socket channels. File streams a plugin
+ * constructs itself ({@code new FileInputStream(...)}) are constructed here instead, as the ledger's metered
+ * subclasses ({@link #construct}); a plugin's own subclass of them stays the JDK's, unmetered.
  */
 final class Metering {
     private Metering() {
     }
 
     static Object meter(PolicyHandle handle, SensitiveApi row, Object value, Object owner) {
-        if (value == null || row.wrap() == ResultWrap.NONE) {
+        if (value == null || row.wrap() == ResultWrap.NONE || row.wrap() == ResultWrap.FILE_STREAM) {
             return value;
         }
         if (row.wrap() == ResultWrap.NET_IO) {
@@ -42,12 +43,46 @@ final class Metering {
         return value;
     }
 
+    /** File streams by their JDK class: the metered subclass, opened as the JDK constructor would. */
+    private interface Opener {
+        Object open(PolicyHandle h, java.io.File file, boolean append) throws java.io.FileNotFoundException;
+    }
+
+    private static final java.util.Map<String, Opener> OPENERS = java.util.Map.of(
+            "java/io/FileInputStream", (h, f, append) -> FileMeters.newFileInputStream(h.io(), f),
+            "java/io/FileOutputStream", (h, f, append) -> FileMeters.newFileOutputStream(h.io(), f, append));
+
+    /**
+     * {@code new FileInputStream(path)}, {@code new FileOutputStream(path[, append])}: the first argument is the
+     * checked {@code String} or {@code File}, the second (when there is one) the append flag.
+     */
+    static Object construct(PolicyHandle handle, SensitiveApi row, Object[] args) throws java.io.FileNotFoundException {
+        Opener opener = OPENERS.get(row.owner());
+        if (opener == null || args.length == 0) {
+            throw new SecurityException("Sandbox: row " + row.operation() + " " + row.descriptor() + " is not one the guard constructs");
+        }
+        java.io.File file = args[0] instanceof String s ? new java.io.File(s) : (java.io.File) args[0];
+        if (file == null) {
+            throw new NullPointerException();   // as the JDK constructor
+        }
+        return opener.open(handle, file, args.length > 1 && Boolean.TRUE.equals(args[1]));
+    }
+
     private static Object network(PolicyHandle handle, Object value, Object socket) {
         NetworkMeters meters = HandleRegistry.networkMeters();
-        if (meters == null || socket == null) {
+        if (meters == null) {
             return value;
         }
         var throttle = meters.throttle(handle.pluginId(), handle.networkBytesPerSecond());
+        // SocketChannel.open(address): connected and blocking. A metered channel cannot be registered with a
+        // Selector (the JDK's selectors take only their own channels): a plugin that switches it to non-blocking
+        // and registers it gets IllegalSelectorException (docs/monitor.md, known limits)
+        if (value instanceof java.nio.channels.SocketChannel ch && ch.isBlocking()) {
+            return meters.channel(handle.io(), throttle, ch);
+        }
+        if (socket == null) {
+            return value;
+        }
         if (value instanceof InputStream in) {
             return meters.input(handle.io(), throttle, socket, in);
         }

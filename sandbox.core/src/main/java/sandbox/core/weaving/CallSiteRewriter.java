@@ -53,6 +53,8 @@ final class CallSiteRewriter extends MethodVisitor {
             storeReceiver |= t.isReceiver();
             meterReceiver |= matcher.row(id).wrap() == ResultWrap.NET_IO && opcode != Opcodes.INVOKESTATIC && !ctor;
         }
+        int constructs = constructed ? firstWithWrap(rows, ResultWrap.FILE_STREAM) : -1;
+        storeArgs |= constructs >= 0;
         if (meterReceiver) {   // the receiver (the socket) keys its streams' meter: keep it for after the call
             storeArgs = true;
             storeReceiver = true;
@@ -75,6 +77,10 @@ final class CallSiteRewriter extends MethodVisitor {
         for (int id : rows) {
             emitCheck(id, opcode, callOwner, args, slots, receiverSlot);
         }
+        if (constructs >= 0) {
+            emitConstruct(constructs, callOwner, args, slots);
+            return;
+        }
         if (storeArgs) {
             if (storeReceiver) {
                 super.visitVarInsn(Opcodes.ALOAD, receiverSlot);
@@ -89,6 +95,54 @@ final class CallSiteRewriter extends MethodVisitor {
         } else if (!ctor) {
             wrapResult(rows, Type.getReturnType(desc), meterReceiver ? receiverSlot : -1);
         }
+    }
+
+    private int firstWithWrap(int[] rows, ResultWrap wrap) {
+        for (int id : rows) {
+            if (matcher.row(id).wrap() == wrap) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@code new X(args)} built by the guard instead: the two references NEW and DUP left (uninitialised, never to
+     * be initialised) are dropped, the checked arguments go to the guard as an array, and its object takes their
+     * place. Straight-line: the stack after is what the constructor call would have left.
+     */
+    private void emitConstruct(int id, String type, Type[] args, int[] slots) {
+        super.visitInsn(Opcodes.POP);
+        super.visitInsn(Opcodes.POP);
+        super.visitLdcInsn(args.length);
+        super.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
+        for (int i = 0; i < args.length; i++) {
+            super.visitInsn(Opcodes.DUP);
+            super.visitLdcInsn(i);
+            super.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
+            box(args[i]);
+            super.visitInsn(Opcodes.AASTORE);
+        }
+        GuardCalls.handleAndRow(mv, owner, id);
+        GuardCalls.construct(mv);
+        super.visitTypeInsn(Opcodes.CHECKCAST, type);
+    }
+
+    private void box(Type t) {
+        if (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY) {
+            return;
+        }
+        String boxed = switch (t.getSort()) {
+            case Type.BOOLEAN -> "java/lang/Boolean";
+            case Type.CHAR -> "java/lang/Character";
+            case Type.BYTE -> "java/lang/Byte";
+            case Type.SHORT -> "java/lang/Short";
+            case Type.INT -> "java/lang/Integer";
+            case Type.LONG -> "java/lang/Long";
+            case Type.FLOAT -> "java/lang/Float";
+            default -> "java/lang/Double";
+        };
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, boxed, "valueOf", "(" + t.getDescriptor() + ")L" + boxed + ";", false);
     }
 
     /** {@code new X(...)}: the new object (on the stack now) goes to the guard before the plugin can use it (OWNED rows only). */

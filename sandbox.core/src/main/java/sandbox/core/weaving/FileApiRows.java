@@ -16,6 +16,7 @@ final class FileApiRows implements SensitiveApiSource {
     private static final String OPTS = "[Ljava/nio/file/OpenOption;";
     private static final String ATTRS = "[Ljava/nio/file/attribute/FileAttribute;";
     private static final ResultWrap IO = ResultWrap.FILE_IO;
+    private static final ResultWrap STREAM = ResultWrap.FILE_STREAM;   // the guard constructs the metered subclass
 
     @Override
     public String name() {
@@ -26,9 +27,9 @@ final class FileApiRows implements SensitiveApiSource {
     public List<SensitiveApi> rows() {
         Rows r = new Rows(name());
         for (String t : new String[] {S, F}) {
-            r.add("java.io.FileInputStream", "<init>", "(" + t + ")V", FILE, "read", path(0), IO)
-             .add("java.io.FileOutputStream", "<init>", "(" + t + ")V", FILE, "write", path(0), IO)
-             .add("java.io.FileOutputStream", "<init>", "(" + t + "Z)V", FILE, "write", path(0), IO)
+            r.add("java.io.FileInputStream", "<init>", "(" + t + ")V", FILE, "read", path(0), STREAM)
+             .add("java.io.FileOutputStream", "<init>", "(" + t + ")V", FILE, "write", path(0), STREAM)
+             .add("java.io.FileOutputStream", "<init>", "(" + t + "Z)V", FILE, "write", path(0), STREAM)
              // mode "r" or "rw": checked as write, the stricter of the two (a read-only grant cannot use RandomAccessFile)
              .add("java.io.RandomAccessFile", "<init>", "(" + t + S + ")V", FILE, "write", path(0), IO)
              .add("java.io.FileReader", "<init>", "(" + t + ")V", FILE, "read", path(0), IO)

@@ -56,6 +56,11 @@ final class GuardCalls {
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "checkOpen", "(" + O + O + O + "I)" + O, false);
     }
 
+    /** (arguments, handle, row) -> the object the guard constructed in place of the call's constructor */
+    static void construct(MethodVisitor mv) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "construct", "([" + O + O + "I)" + O, false);
+    }
+
     /** (result, receiver or null, handle, row) -> the result, wrapped for accounting */
     static void result(MethodVisitor mv) {
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "result", "(" + O + O + O + "I)" + O, false);

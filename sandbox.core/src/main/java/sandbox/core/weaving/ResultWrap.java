@@ -12,5 +12,11 @@ public enum ResultWrap {
      * A thread, pool, thread factory or timer that will run the plugin's work: made the plugin's before it runs
      * anything. Also applies to a constructor's new object when the call site constructs it ({@code new X(...)}).
      */
-    OWNED
+    OWNED,
+    /**
+     * A file stream a plugin constructs itself ({@code new FileInputStream(...)}, {@code new FileOutputStream(...)}):
+     * the guard constructs the accounting ledger's metered subclass in place of the constructor, with the checked
+     * arguments. Only at {@code new X(...)} sites; a plugin subclass's {@code super(...)} stays the JDK's, unmetered.
+     */
+    FILE_STREAM
 }
