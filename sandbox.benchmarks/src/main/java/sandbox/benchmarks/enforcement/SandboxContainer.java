@@ -20,8 +20,7 @@ final class SandboxContainer implements AutoCloseable {
     static final String TRUSTED = "bench.plugin.trusted";
     private static final String GUARD_FIELD = "$sandbox$handle";
 
-    private final Path scratch;
-    private final LoopbackServer server;
+    private final FelixTrial trial;
     private final BenchFramework framework;
     final LongSupplier fileTrusted;
     final LongSupplier filePlugin;
@@ -29,20 +28,17 @@ final class SandboxContainer implements AutoCloseable {
     final LongSupplier socketPlugin;
 
     SandboxContainer() throws Exception {
-        scratch = Files.createTempDirectory("sandbox-bench-");
-        server = new LoopbackServer();
+        trial = new FelixTrial("sandbox-bench-");
+        Path scratch = trial.scratch;
         Path file = SmallFile.create(scratch.resolve("data").resolve(PLUGIN));
         Path trustedDir = scratch.resolve("trusted");
         Path trustedCopy = BenchFiles.renamed(BenchFiles.bundle(PLUGIN), trustedDir.resolve(TRUSTED + ".jar"), TRUSTED);
         Path pluginCopy = Files.copy(BenchFiles.bundle(PLUGIN), Files.createDirectories(scratch.resolve("plugins")).resolve(PLUGIN + ".jar"));
 
-        framework = BenchFramework.init(Map.of(
-                "org.osgi.framework.storage", scratch.resolve("felix-cache").toString(),
-                "org.osgi.framework.storage.clean", "onFirstInit",
-                "sandbox.trusted.locations", BenchFiles.location(BenchFiles.bundlesDir()) + "," + BenchFiles.location(trustedDir),
-                "sandbox.data.dir", scratch.resolve("data").toString(),
-                "bench.plugin.file", file.toString(),
-                "bench.plugin.port", Integer.toString(server.port())));
+        Map<String, String> props = trial.properties(file);
+        props.put("sandbox.trusted.locations", BenchFiles.location(BenchFiles.bundlesDir()) + "," + BenchFiles.location(trustedDir));
+        props.put("sandbox.data.dir", scratch.resolve("data").toString());
+        framework = trial.init(props);
         try {
             framework.start();
             framework.installAndStart(List.of(BenchFiles.bundle("org.osgi.util.function"), BenchFiles.bundle("org.osgi.util.promise"),
@@ -70,7 +66,7 @@ final class SandboxContainer implements AutoCloseable {
             check(fileTrusted.getAsLong() == SmallFile.SIZE && filePlugin.getAsLong() == SmallFile.SIZE, "file reads");
             socketTrusted.getAsLong();
         } catch (Throwable t) {
-            abandon();   // a half-started framework must not keep the JVM alive
+            FelixTrial.abandon(this);
             throw t;
         }
     }
@@ -117,22 +113,9 @@ final class SandboxContainer implements AutoCloseable {
         }
     }
 
-    private void abandon() {
-        try {
-            close();
-        } catch (Exception e) {
-            System.err.println("could not stop the benchmark framework: " + e);
-        }
-    }
-
     @Override
     public void close() throws Exception {
-        try {
-            framework.close();
-            server.close();
-        } finally {
-            BenchFiles.deleteTree(scratch);
-        }
+        trial.close();
     }
 
     /** The small file the file benchmarks read. */

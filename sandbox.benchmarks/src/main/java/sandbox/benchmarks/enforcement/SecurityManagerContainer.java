@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Policy;
 import java.security.URIParameter;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.osgi.framework.Bundle;
@@ -18,8 +17,7 @@ import org.osgi.framework.Bundle;
  */
 @SuppressWarnings("removal")   // the SecurityManager API is what this class measures
 final class SecurityManagerContainer implements AutoCloseable {
-    private final Path scratch;
-    private final LoopbackServer server;
+    private final FelixTrial trial;
     private final BenchFramework framework;
     private final boolean secured;
     final LongSupplier file;
@@ -30,22 +28,17 @@ final class SecurityManagerContainer implements AutoCloseable {
             throw new IllegalStateException(SecurityManagerSupport.why());
         }
         secured = securityManager;
-        scratch = Files.createTempDirectory("sandbox-bench-sm-");
-        server = new LoopbackServer();
-        Path small = SandboxContainer.SmallFile.create(scratch.resolve("data"));
+        trial = new FelixTrial("sandbox-bench-sm-");
+        Path small = SandboxContainer.SmallFile.create(trial.scratch.resolve("data"));
         Path bench = BenchFiles.bundle(SandboxContainer.PLUGIN);
-        Map<String, String> props = new HashMap<>(Map.of(
-                "org.osgi.framework.storage", scratch.resolve("felix-cache").toString(),
-                "org.osgi.framework.storage.clean", "onFirstInit",
-                "bench.plugin.file", small.toString(),
-                "bench.plugin.port", Integer.toString(server.port())));
+        Map<String, String> props = trial.properties(small);
         if (securityManager) {
-            Path policy = Files.writeString(scratch.resolve("all.policy"),
+            Path policy = Files.writeString(trial.scratch.resolve("all.policy"),
                     "grant { permission java.security.AllPermission; };\n");
             Policy.setPolicy(Policy.getInstance("JavaPolicy", new URIParameter(policy.toUri())));
             props.put("org.osgi.framework.security", "osgi");
         }
-        framework = BenchFramework.init(props);
+        framework = trial.init(props);
         try {
             if (securityManager) {
                 framework.install(BenchFiles.bundle("org.apache.felix.framework.security"));
@@ -55,7 +48,7 @@ final class SecurityManagerContainer implements AutoCloseable {
                 if (System.getSecurityManager() == null) {
                     throw new IllegalStateException("Felix started without installing a SecurityManager");
                 }
-                CpaRules.grant(framework.context(), BenchFiles.location(bench), small, server.port());
+                CpaRules.grant(framework.context(), BenchFiles.location(bench), small, trial.server.port());
             }
             Bundle b = framework.install(bench);
             b.start();
@@ -69,7 +62,7 @@ final class SecurityManagerContainer implements AutoCloseable {
             }
             socket.getAsLong();
         } catch (Throwable t) {
-            abandon();   // a half-started framework must not keep the JVM alive
+            FelixTrial.abandon(this);
             throw t;
         }
     }
@@ -85,24 +78,14 @@ final class SecurityManagerContainer implements AutoCloseable {
         }
     }
 
-    private void abandon() {
-        try {
-            close();
-        } catch (Exception e) {
-            System.err.println("could not stop the benchmark framework: " + e);
-        }
-    }
-
     @Override
     public void close() throws Exception {
         try {
-            framework.close();
-            server.close();
+            trial.close();
         } finally {
             if (secured) {
                 System.setSecurityManager(null);
             }
-            BenchFiles.deleteTree(scratch);
         }
     }
 }
