@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import sandbox.api.ExecutionResult;
 import sandbox.api.ExecutionStatus;
+import sandbox.core.accounting.OwnedTasks;
 import sandbox.core.runaway.StackDepth;
 
 /**
@@ -24,8 +25,15 @@ final class ExecutionRunner {
         ExecutionTask task = new ExecutionTask(request);
         // No inherited thread locals: nothing of the caller's (a shell session, a request) leaks to the plugin. The
         // stack is sized from the plugin's call-depth budget (StackDepth): deep recursion overflows at the budget.
-        Thread thread = new Thread(request.group(), task, "sandbox-exec-" + request.pluginId() + "-"
-                + sequence.incrementAndGet(), StackDepth.stackBytes(request.config().limits().maxStackDepth()), false);
+        // The thread is charged to the plugin exactly, first instruction to last (OwnedTasks); without a ledger
+        // (unit tests) it is sampled whole-life as a member of the plugin's group.
+        OwnedTasks owned = OwnedTasks.inUse();
+        Thread thread = new Thread(request.group(), owned == null ? task : owned.runnable(request.pluginId(), task),
+                "sandbox-exec-" + request.pluginId() + "-" + sequence.incrementAndGet(),
+                StackDepth.stackBytes(request.config().limits().maxStackDepth()), false);
+        if (owned != null) {
+            owned.adopt(request.pluginId(), thread);
+        }
         thread.setDaemon(true);
         thread.setContextClassLoader(request.contextLoader());
         long limit = request.config().limits().executionTime().toNanos();
