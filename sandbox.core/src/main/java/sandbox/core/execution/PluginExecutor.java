@@ -45,8 +45,8 @@ public final class PluginExecutor implements SandboxService {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ViolationService violations;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    // Mandatory: no execution runs unwatched (budgets, thread quota, call depth) while containment is not active yet.
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile RunawayContainment runaway;
 
     private DataFolders folders;
