@@ -3,6 +3,7 @@ package sandbox.distribution;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,6 +47,46 @@ public class DistributionIT {
             int exit = container.terminate();
             assertEquals(container.output(), 0, exit);
             assertTrue(container.output(), container.output().contains("Sandbox stopping (SIGTERM)"));
+        }
+    }
+
+    @Test
+    public void policyFilesInEtcApplyToRunningPluginsAndBadOnesAreReportedWithTheirFile() throws Exception {
+        Path state = tmp.getRoot().toPath().resolve("state");
+        try (RunningContainer container = RunningContainer.start(DISTRIBUTION, "--state", state.toString())) {
+            Path etc = state.resolve("etc");
+            String ready = container.awaitReady();
+            assertTrue(ready, ready.contains("etc " + etc + ","));
+            assertTrue("example seeded, not in force", Files.exists(etc.resolve("sandbox.policy-hello.cfg.example")));
+
+            String hello = "# operator's comment\nmatch = example.hello\nlevel = STRICT\nexecutionTimeMs = 1500\n";
+            Path helloFile = drop(hello.getBytes(StandardCharsets.UTF_8), etc.resolve("sandbox.policy-hello.cfg"));
+            container.awaitLine("the core applying sandbox.policy~hello to example.hello",
+                    l -> l.contains("sandbox policy changed for 1 plugin(s): [example.hello -> policy sandbox.policy~hello]"));
+
+            Path bad = drop("match = example.sleepy\nlevel = relaxed\n".getBytes(StandardCharsets.UTF_8),
+                    etc.resolve("sandbox.policy-bad.cfg"));
+            container.awaitLine("the file of sandbox.policy~bad",
+                    l -> l.equals("Creating configuration {sandbox.policy~bad} from " + bad));
+            String rejected = container.awaitLine("sandbox.policy~bad rejected",
+                    l -> l.contains("sandbox policy sandbox.policy~bad rejected"));
+            assertTrue(rejected, rejected.startsWith("SEVERE ") && rejected.contains("field 'level'")
+                    && rejected.contains("'relaxed'"));
+            container.awaitLine("example.sleepy falling back",
+                    l -> l.contains("policy changed for 1 plugin(s): [example.sleepy -> sandbox policy sandbox.policy~bad rejected"));
+            // Configuration Admin events reach every listener in order, so FileInstall has seen hello's by now:
+            // with enableConfigSave it would have rewritten the file.
+            assertEquals("policy file kept exactly as written", hello, Files.readString(helloFile));
+
+            drop("match = example.sleepy\n".getBytes(StandardCharsets.UTF_8), etc.resolve("sandbox.policy~typo.cfg"));
+            container.awaitLine("the misnamed policy file", l -> l.equals("Sandbox: " + etc.resolve("sandbox.policy~typo.cfg")
+                    + " is not read as a policy: policy files are named sandbox.policy-<name>.cfg or"
+                    + " sandbox.policy-<name>.config (configuration sandbox.policy~<name>)"));
+
+            int exit = container.terminate();
+            assertEquals(container.output(), 0, exit);
+            assertEquals("the bad entry changed nothing for example.hello", 1,
+                    container.output().lines().filter(l -> l.contains("example.hello -> ")).count());
         }
     }
 

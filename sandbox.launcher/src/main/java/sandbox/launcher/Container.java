@@ -21,7 +21,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * One run of the container: framework up, infrastructure bundles started, FileInstall last (it installs
- * the plugins), the ready line, then the shell if a person is at a terminal; then wait until the
+ * the plugins), FileInstall's second watcher on etc/ (policy files), the ready line, then the shell if a person is at a terminal; then wait until the
  * framework stops (SIGTERM/SIGINT, or Ctrl-D / {@code stop 0} in the shell).
  */
 final class Container {
@@ -58,7 +58,10 @@ final class Container {
             List<Bundle> bundles = infrastructure.install(context, distribution.bundles());
             hook.infrastructure(bundles);
             InfrastructureBundles.start(bundles);
+            ConfigurationFolder.watch(context, state.etc(), ConfigurationFolder.watcher(state.etc(),
+                    context.getProperty(FrameworkProperties.POLL), context.getProperty(FrameworkProperties.LOG_LEVEL)));
             DeployFolderReport.start(framework, state.deploy(), out);
+            PolicyFileNameReport.start(framework, state.etc(), out);
             boolean shell = !options.noShell() && Terminal.attached();
             List<Bundle> shellBundles = shell ? infrastructure.install(context, distribution.shellBundles()) : List.of();
             hook.infrastructure(shellBundles);
@@ -135,8 +138,8 @@ final class Container {
             }
         }
         double seconds = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
-        return String.format(Locale.ROOT, "Sandbox ready in %.2f s - state %s, deploy %s, %d plugin%s (%d active)%s",
-                seconds, state.root(), state.deploy(), plugins, plugins == 1 ? "" : "s", active,
+        return String.format(Locale.ROOT, "Sandbox ready in %.2f s - state %s, deploy %s, etc %s, %d plugin%s (%d active)%s",
+                seconds, state.root(), state.deploy(), state.etc(), plugins, plugins == 1 ? "" : "s", active,
                 state.seeded() ? ", examples copied to deploy" : "");
     }
 

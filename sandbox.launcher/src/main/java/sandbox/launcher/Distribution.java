@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 /**
  * The unpacked distribution the launcher runs from:
  * {@code lib/} (framework + launcher), {@code bundles/} (infrastructure and Sandbox bundles, trusted),
- * {@code bundles/shell/} (the interactive shell, installed only on a terminal) and {@code deploy/}
- * (example plugins copied into a new state folder).
+ * {@code bundles/shell/} (the interactive shell, installed only on a terminal), {@code deploy/}
+ * (example plugins copied into a new state folder) and {@code etc/} (example operator files, likewise).
  *
  * @param home the distribution folder, absolute and real (symbolic links resolved)
  */
@@ -68,6 +68,11 @@ record Distribution(Path home) {
     /** Example plugins shipped with the distribution. */
     Path deploy() {
         return home.resolve("deploy");
+    }
+
+    /** Example operator files (policy), copied into a new state folder's etc/. */
+    Path etc() {
+        return home.resolve("etc");
     }
 
     /**

@@ -16,6 +16,11 @@ final class FrameworkProperties {
     /** Framework property: comma-separated location prefixes of trusted (non-plugin) bundles. */
     static final String TRUSTED_LOCATIONS = "sandbox.trusted.locations";
 
+    /** FileInstall's poll interval in ms; the etc/ watcher uses the same. */
+    static final String POLL = "felix.fileinstall.poll";
+    /** FileInstall's log level; the etc/ watcher uses the same. */
+    static final String LOG_LEVEL = "felix.fileinstall.log.level";
+
     private FrameworkProperties() {
     }
 
@@ -29,15 +34,26 @@ final class FrameworkProperties {
         p.put(TRUSTED_LOCATIONS, distribution.trustedLocationPrefix());
 
         p.put("felix.fileinstall.dir", state.deploy().toString());
-        p.put("felix.fileinstall.poll", "500");
+        p.put(POLL, "500");
         // First scan inside FileInstall's start(): plugins are installed when start() returns.
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.bundles.new.start", "true");
         // Only jars are plugins; configuration files of the operator do not belong in a folder plugins are dropped into.
         p.put("felix.fileinstall.filter", ".*\\.jar");
         // 3 = info: installs, starts, uninstalls and failures of plugin jars show on the console.
-        p.put("felix.fileinstall.log.level", "3");
+        p.put(LOG_LEVEL, "3");
         p.put("felix.fileinstall.log.default", "stdout");
+        // FileInstall would write every configuration change back into its file (adding service.pid and
+        // the like, dropping comments): the operator's policy files stay exactly as written. A change made
+        // through Configuration Admin itself lasts until the next start (the cache is cleaned).
+        p.put("felix.fileinstall.enableConfigSave", "false");
+
+        // Boot delegation: only java.* (which the framework always delegates anyway). The OSGi default
+        // in many launchers, sun.*, and Felix's implicit delegation for requests coming from JDK code would
+        // both hand a plugin sun.misc.Unsafe without asking sandbox.core's resolver hook (docs/framework-defences.md).
+        // Infrastructure that needs sun.misc or com.sun.* imports it and is wired by the resolver.
+        p.put(Constants.FRAMEWORK_BOOTDELEGATION, "java.*");
+        p.put("felix.bootdelegation.implicit", "false");
 
         // The shell reads no profile from the working directory; history goes to ~/.gogo.history.
         p.put("gosh.home", distribution.home().toString());

@@ -14,7 +14,15 @@ public final class Main {
     private Main() {
     }
 
+    /** JUL's format property; the JVM reads it once, when the first logger is used. */
+    static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
     public static void main(String[] args) {
+        // One line per record, "SEVERE sandbox.core.config: <message>", instead of JUL's two lines with a
+        // date and a lambda method name: the Sandbox bundles log through System.Logger, i.e. JUL, to the console.
+        if (System.getProperty(LOG_FORMAT) == null) {
+            System.setProperty(LOG_FORMAT, "%4$s %3$s: %5$s%6$s%n");
+        }
         StopOnSignal signals = StopOnSignal.install(System.out);
         System.exit(run(args, System.getenv(), System.out, System.err, signals));
     }

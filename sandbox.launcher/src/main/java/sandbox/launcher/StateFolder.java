@@ -12,11 +12,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The one folder that holds everything a container writes: {@code felix-cache/} (framework storage,
- * cleaned at every start), {@code data/} (plugin data) and, unless {@code --deploy} says otherwise,
- * {@code deploy/}. A lock file keeps two containers off the same state folder, because the second
+ * cleaned at every start), {@code data/} (plugin data), {@code etc/} (the operator's configuration files:
+ * policy) and, unless {@code --deploy} says otherwise, {@code deploy/}. A lock file keeps two containers off the same state folder, because the second
  * one would wipe the first one's framework cache.
  */
 final class StateFolder {
@@ -50,6 +51,13 @@ final class StateFolder {
             createFolder("deploy folder", deploy);
         }
         refuseTrustedDeploy(realPath(deploy), realPath(distribution.bundles())); // again, through symbolic links
+        Path etc = root.resolve("etc");
+        if (!Files.exists(etc)) {
+            createFolder("configuration folder", etc);
+            copyExampleConfiguration(distribution.etc(), etc);
+        } else {
+            createFolder("configuration folder", etc);
+        }
         return new StateFolder(root, deploy, seeded, lock);
     }
 
@@ -67,6 +75,11 @@ final class StateFolder {
 
     Path deploy() {
         return deploy;
+    }
+
+    /** The operator's configuration files (policy), watched by FileInstall's second watcher. */
+    Path etc() {
+        return root.resolve("etc");
     }
 
     /** True when this start created the deploy folder and copied the example plugins into it. */
@@ -117,6 +130,25 @@ final class StateFolder {
             }
         }
         return copied;
+    }
+
+    /**
+     * Copies the distribution's example configuration files (every regular file in its etc/) into a new etc/.
+     * The examples are named so that FileInstall ignores them ({@code *.cfg.example}) until the operator
+     * renames one: an example that applied itself would change the example plugins' policy unasked.
+     */
+    private static void copyExampleConfiguration(Path from, Path to) throws LaunchException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new LaunchException("cannot copy the example configuration from " + from + " to " + to + ": "
+                    + describe(e), e);
+        }
     }
 
     /** A deploy folder inside bundles/ would make every dropped jar trusted infrastructure. */

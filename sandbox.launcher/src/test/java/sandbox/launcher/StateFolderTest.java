@@ -31,6 +31,8 @@ public class StateFolderTest {
         Files.createDirectories(home.resolve("deploy"));
         Files.write(home.resolve("deploy/example.hello.jar"), new byte[] {1, 2, 3});
         Files.write(home.resolve("deploy/notes.txt"), new byte[] {4});
+        Files.createDirectories(home.resolve("etc"));
+        Files.writeString(home.resolve("etc/sandbox.policy-hello.cfg.example"), "match = example.hello\n");
         distribution = new Distribution(home.toRealPath());
     }
 
@@ -66,6 +68,24 @@ public class StateFolderTest {
         assertEquals(tmp.getRoot().toPath().resolve("mine"), state.deploy());
         assertTrue(Files.isDirectory(state.deploy()));
         assertFalse(state.seeded());
+    }
+
+    @Test
+    public void newEtcFolderGetsTheExamplePolicy() throws Exception {
+        StateFolder state = StateFolder.prepare(options("--state", "s5"), distribution);
+        Path example = tmp.getRoot().toPath().resolve("s5/etc/sandbox.policy-hello.cfg.example");
+        assertEquals(example.getParent(), state.etc());
+        assertEquals("match = example.hello\n", Files.readString(example));
+    }
+
+    @Test
+    public void existingEtcFolderIsLeftAsTheOperatorLeftIt() throws Exception {
+        Path etc = tmp.getRoot().toPath().resolve("s6/etc");
+        Files.createDirectories(etc);
+        Files.writeString(etc.resolve("sandbox.policy-mine.cfg"), "match = example.sleepy\n");
+        StateFolder state = StateFolder.prepare(options("--state", "s6"), distribution);
+        assertFalse("a removed example stays removed", Files.exists(etc.resolve("sandbox.policy-hello.cfg.example")));
+        assertEquals("match = example.sleepy\n", Files.readString(state.etc().resolve("sandbox.policy-mine.cfg")));
     }
 
     @Test
