@@ -36,6 +36,21 @@ final class Access {
         }
     }
 
+    /**
+     * The member a handle given to a JDK adapter targets ({@code LambdaMetafactory}: every method reference and
+     * lambda javac compiles): linking to a class the plugin's own code could name is no reflection, at any level
+     * (STRICT's "no reflection" included); a class outside its space needs REFLECTION, Sandbox's own never.
+     */
+    static void linked(PolicyHandle h, Class<?> caller, Class<?> target, String operation) {
+        Class<?> t = ClassSpace.base(target);
+        if (ClassSpace.internal(t)) {
+            denyAlways(h, t.getName(), operation);
+        }
+        if (!ClassSpace.own(h, t) && !ClassSpace.visible(t, caller.getClassLoader())) {
+            PolicyDecisionPoint.enforce(h, PermissionKind.REFLECTION, "access", t.getName(), operation);
+        }
+    }
+
     /** A class reached through a loader other than the plugin's own: allowed when the plugin's space has it too. */
     static void loaded(PolicyHandle h, Class<?> caller, Class<?> loaded, String operation) {
         if (loaded == null) {

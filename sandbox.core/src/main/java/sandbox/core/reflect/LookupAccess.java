@@ -89,7 +89,7 @@ public final class LookupAccess {
             return;
         }
         Class<?> decl = info.getDeclaringClass();
-        Access.member(h, c, decl, false, op);
+        Access.linked(h, c, decl, op);   // a method reference is not reflection; its member's sensitivity is checked below
         String desc = info.getMethodType().toMethodDescriptorString();
         boolean isStatic = info.getReferenceKind() == MethodHandleInfo.REF_invokeStatic;
         boolean sensitive = info.getReferenceKind() == MethodHandleInfo.REF_newInvokeSpecial
