@@ -17,9 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Class files are read, never loaded: plugin classes through the plugin's {@link ClassBytes} (its bundle
  * wiring), JDK classes through the platform loader. A class found in neither makes the weave fail (fail closed):
  * an owner that cannot be resolved might be a subclass of anything.
+ *
+ * <p>Sandbox's own classes ({@value #SANDBOX_PREFIX}*) are read through sandbox.core's own loader, never through
+ * the plugin's space, and no call to them is sensitive. Only the weaver names them (a plugin class that does is
+ * refused before any step runs, {@link OriginalClassCheck}): they are the calls one step inserts (guard binding and
+ * checks, metering, reflection guards, runaway polls) as a later step or the frame computation sees them. The
+ * plugin's space has them only through the dynamic imports the weave adds, which the framework wires after the
+ * first woven class is defined: looked up there, the first class with a static initialiser would fail to load.
  */
 public final class ClassHierarchy {
+    /** Internal-name prefix of Sandbox's own packages, the only ones woven code may name besides the plugin's and the JDK's. */
+    static final String SANDBOX_PREFIX = "sandbox/core/";
+    private static final ClassBytes SANDBOX = ClassBytes.of(ClassHierarchy.class.getClassLoader());
     private static final Map<String, ClassInfo> JDK_CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, ClassInfo> SANDBOX_CACHE = new ConcurrentHashMap<>();
 
     private final ClassBytes plugin;
     private final Map<String, ClassInfo> pluginCache = new ConcurrentHashMap<>();
@@ -37,12 +48,22 @@ public final class ClassHierarchy {
     ClassInfo info(String name) {
         ClassInfo cached = JDK_CACHE.get(name);
         if (cached == null) {
-            cached = pluginCache.get(name);
+            cached = isSandbox(name) ? SANDBOX_CACHE.get(name) : pluginCache.get(name);
         }
         if (cached != null) {
             return cached;
         }
         try {
+            if (isSandbox(name)) {
+                byte[] bytes = SANDBOX.read(name);
+                if (bytes == null) {
+                    throw new IllegalStateException("cannot resolve class " + name.replace('/', '.')
+                            + ": not in sandbox.core (a weaver bug: a step inserted a call to it)");
+                }
+                ClassInfo info = ClassInfo.parse(bytes, false);
+                SANDBOX_CACHE.put(name, info);
+                return info;
+            }
             // The JDK first: a class the platform has is taken to be the platform's, even where a plugin could link
             // its own class of that name instead (then the plugin's calls are over-approximated, never missed).
             byte[] bytes = ClassBytes.JDK.read(name);
@@ -76,9 +97,12 @@ public final class ClassHierarchy {
      * @param name method name
      * @param desc method descriptor
      * @param isStatic true for static calls (interfaces' static methods are not inherited)
-     * @return the JDK owners reached, nearest first; empty when plugin code runs
+     * @return the JDK owners reached, nearest first; empty when plugin code or Sandbox's own code runs
      */
     public List<String> jdkOwners(String owner, String name, String desc, boolean isStatic) {
+        if (isSandbox(owner)) {
+            return List.of();   // a call one step inserted: never matched again, whatever its name
+        }
         List<String> result = new ArrayList<>();
         for (String c = owner; c != null; ) {
             ClassInfo info = info(c);
@@ -119,6 +143,11 @@ public final class ClassHierarchy {
             }
             todo.addAll(info.interfaces());
         }
+    }
+
+    /** @return true for Sandbox's own classes, which only the weaver's inserted code names */
+    static boolean isSandbox(String name) {
+        return name.startsWith(SANDBOX_PREFIX);
     }
 
     /** @return true when the class is the JDK's */
