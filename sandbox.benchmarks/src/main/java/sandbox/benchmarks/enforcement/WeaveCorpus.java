@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import sandbox.core.runaway.RunawayTransform;
-import sandbox.core.weaving.ClassBytes;
 import sandbox.core.weaving.ClassHierarchy;
 import sandbox.core.weaving.ClassTransform;
 import sandbox.core.weaving.GuardTransform;
@@ -65,10 +64,9 @@ final class WeaveCorpus {
 
     /** Forgets the class headers read so far: the next weaves read supertypes again, as for a new bundle. */
     void freshHierarchy() {
-        ClassBytes core = ClassBytes.of(WeaveCorpus.class.getClassLoader());
-        // the plugin's class space: its own jar, plus sandbox.core's guard packages that woven classes import
-        // dynamically (the weaver resolves its own Guard.bind call in a static initialiser through this space)
-        hierarchy = new ClassHierarchy(name -> name.startsWith("sandbox/core/") ? core.read(name) : byInternalName.get(name));
+        // the plugin's class space: its own jar only, as before its dynamic imports are wired (the weaver reads
+        // sandbox.core's classes, which its inserted calls name, through sandbox.core's own loader)
+        hierarchy = new ClassHierarchy(byInternalName::get);
     }
 
     /** @return the woven bytes of class {@code i} */
