@@ -80,12 +80,7 @@ public class ClassSpaceIT extends FrameworkDefenceSupport {
     public void aStaticImportOfAHookPackageKeepsThePluginUnresolved() throws Exception {
         String bsn = "hostile.import.hooks";
         Bundle b = installHostile(bsn, BundleProbe.class, Map.of("Import-Package", "org.osgi.framework,org.osgi.framework.hooks.weaving"));
-        try {
-            b.start();
-            fail("a plugin importing org.osgi.framework.hooks.weaving must not resolve");
-        } catch (BundleException expected) {
-            assertEquals(Bundle.INSTALLED, b.getState());
-        }
+        assertDoesNotResolve(b, "a plugin importing org.osgi.framework.hooks.weaving must not resolve");
         assertTrue(awaitViolation(bsn, PermissionKind.FRAMEWORK, "Import-Package", "org.osgi.framework.hooks.weaving").enforced());
     }
 
@@ -93,12 +88,7 @@ public class ClassSpaceIT extends FrameworkDefenceSupport {
     public void aNewGrantLetsARefusedPluginResolveWithoutReinstall() throws Exception {
         String bsn = "hostile.import.unsafe";
         Bundle b = installHostile(bsn, BundleProbe.class, Map.of("Import-Package", "org.osgi.framework,sun.misc"));
-        try {
-            b.start();
-            fail("a STANDARD plugin importing sun.misc must not resolve");
-        } catch (BundleException expected) {
-            assertEquals(Bundle.INSTALLED, b.getState());
-        }
+        assertDoesNotResolve(b, "a STANDARD plugin importing sun.misc must not resolve");
         awaitViolation(bsn, PermissionKind.REFLECTION, "Import-Package", "sun.misc");
         long id = b.getBundleId();
         String pid = policy(bsn, IsolationLevel.STANDARD, "reflection;target=\"sun.misc\";actions=access");
@@ -111,5 +101,15 @@ public class ClassSpaceIT extends FrameworkDefenceSupport {
         updatePolicy(pid, PolicyAdmin.entry(bsn, "STANDARD"));
         Await.untilTrue(bsn + " unresolved after the grant was withdrawn (state " + b.getState() + ")",
                 () -> b.getState() == Bundle.INSTALLED);
+    }
+
+    /** Starting {@code b} is refused (it cannot resolve) and it stays INSTALLED. */
+    private static void assertDoesNotResolve(Bundle b, String why) {
+        try {
+            b.start();
+            fail(why);
+        } catch (BundleException expected) {
+            assertEquals(Bundle.INSTALLED, b.getState());
+        }
     }
 }
