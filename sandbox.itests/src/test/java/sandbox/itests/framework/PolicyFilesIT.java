@@ -1,5 +1,6 @@
 package sandbox.itests.framework;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,19 +30,15 @@ public class PolicyFilesIT extends FrameworkDefenceSupport {
         watcher.put("felix.fileinstall.noInitialDelay", "true");
         policyAdmin().create("org.apache.felix.fileinstall", watcher);
 
-        Path cfg = scratchDir().resolve("sandbox.policy-hello.cfg");
-        Files.writeString(cfg, String.join("\n",
+        drop(etc, "sandbox.policy-hello.cfg",
                 "# etc/sandbox.policy-hello.cfg",
                 "match = example.hello",
                 "level = STRICT",
                 "executionTimeMs = 1500",
-                "grants = exit, property;target=\"user.home\";actions=read",
-                ""), StandardCharsets.UTF_8);
-        Files.move(cfg, etc.resolve(cfg.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                "grants = exit, property;target=\"user.home\";actions=read");
         awaitPolicy("example.hello", IsolationLevel.STRICT, 2);
 
-        Path config = scratchDir().resolve("sandbox.policy-examples.config");
-        Files.writeString(config, String.join("\n",
+        drop(etc, "sandbox.policy-examples.config",
                 "# etc/sandbox.policy-examples.config",
                 "match=\"example.*\"",
                 "level=\"MINIMAL\"",
@@ -49,10 +46,18 @@ public class PolicyFilesIT extends FrameworkDefenceSupport {
                 "grants=[ \\",
                 "  \"exit\", \\",
                 "  \"file;target=\\\"/srv/shared/**\\\";actions=\\\"read\\\"\", \\",
-                "  ]",
-                ""), StandardCharsets.UTF_8);
-        Files.move(config, etc.resolve(config.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                "  ]");
         awaitPolicy("example.sleepy", IsolationLevel.MINIMAL, 2);
         awaitPolicy("example.hello", IsolationLevel.STRICT, 2);
+    }
+
+    /**
+     * Writes the file elsewhere and moves it into {@code etc} in one step, as an operator's tooling should: the
+     * watcher must never read a half-written file.
+     */
+    private void drop(Path etc, String name, String... lines) throws IOException {
+        Path file = scratchDir().resolve(name);
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        Files.move(file, etc.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 }
