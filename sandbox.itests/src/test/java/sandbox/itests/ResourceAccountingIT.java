@@ -57,13 +57,19 @@ public class ResourceAccountingIT extends SandboxTestSupport {
     @Test
     public void cpuOnItsOwnThreadOnAPoolItCreatedAndThroughSupplyAsyncIsAttributedWithinTenPercent() throws Exception {
         ResourceMonitor monitor = prepare(60_000);
+        PluginActivity activity = awaitService(PluginActivity.class);
         for (String action : List.of("cpu-thread", "cpu-pool", "cpu-async")) {
             run(action, Map.of("millis", "5")); // warm-up: classes loaded (and woven) before measuring
             long before = cpu(monitor, WORKLOAD);
+            long tasksBefore = activity.finishedTaskCost(WORKLOAD).cpuNanos();
             ExecutionResult result = run(action, Map.of("millis", "1000"));
             long measured = Long.parseLong(result.value().get("cpuNanos"));
             long attributed = cpu(monitor, WORKLOAD) - before;
             assertWithin(action + ": CPU attributed vs CPU the plugin's threads measured", measured, attributed, 0.10);
+            // the work went through the guard's OwnedTasks routing: charged task by task, not only sampled (a pool
+            // thread's cost arrives when its body returns, just after the pool reports termination)
+            Await.untilTrue(action + ": charged task by task", () ->
+                    activity.finishedTaskCost(WORKLOAD).cpuNanos() - tasksBefore >= measured);
         }
     }
 

@@ -51,6 +51,23 @@ final class Tasks {
             "newSingleThreadExecutor", Executors::newSingleThreadExecutor,
             "newSingleThreadScheduledExecutor", Executors::newSingleThreadScheduledExecutor);
 
+    /**
+     * CompletableFuture's executor-less async methods when the common pool's parallelism is 1 or less: the JDK then
+     * runs each task on a new thread of its own ({@code CompletableFuture.ThreadPerTaskExecutor}), born in the
+     * caller's thread group (the plugin's). Such a thread's whole life is the task, so it adopts itself first thing
+     * and is charged exactly, instead of being sampled as a group member (sampling gap at its end).
+     */
+    private static final Map<String, Wrap> ON_A_THREAD_OF_ITS_OWN = Map.of(
+            "java/lang/Runnable", (t, id, w) -> selfAdopting(t, id, t.runnable(id, (Runnable) w)),
+            "java/util/function/Supplier", (t, id, w) -> {
+                Supplier<?> inner = t.supplier(id, (Supplier<?>) w);
+                return (Supplier<Object>) () -> {
+                    t.adopt(id, Thread.currentThread());
+                    return inner.get();
+                };
+            });
+    private static final boolean ASYNC_THREAD_PER_TASK = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() <= 1;
+
     private static final Map<SensitiveApi, Wrap> ROWS = new ConcurrentHashMap<>();
 
     private Tasks() {
@@ -83,8 +100,10 @@ final class Tasks {
     }
 
     private static Wrap wrapperOf(SensitiveApi row) {
-        String declared = Type.getArgumentTypes(row.descriptor())[row.target().arg()].getInternalName();
-        Wrap wrap = BY_DECLARED_TYPE.get(declared);
+        Type[] args = Type.getArgumentTypes(row.descriptor());
+        String declared = args[row.target().arg()].getInternalName();
+        boolean ownThread = ASYNC_THREAD_PER_TASK && args.length == 1 && row.owner().equals("java/util/concurrent/CompletableFuture");
+        Wrap wrap = (ownThread ? ON_A_THREAD_OF_ITS_OWN : BY_DECLARED_TYPE).get(declared);
         if (wrap == null) {
             throw new SecurityException("Sandbox: task row " + row.operation() + " " + row.descriptor()
                     + " hands over a " + declared + ", which has no wrapper");
@@ -109,6 +128,13 @@ final class Tasks {
      */
     private static ForkJoinTask<?> forkJoinTask(OwnedTasks t, String id, ForkJoinTask<?> work) {
         return ForkJoinTask.adapt(t.callable(id, work::invoke));
+    }
+
+    private static Runnable selfAdopting(OwnedTasks t, String id, Runnable inner) {
+        return () -> {
+            t.adopt(id, Thread.currentThread());
+            inner.run();
+        };
     }
 
     private static ThreadPoolExecutor ownThreads(OwnedTasks t, String id, ThreadPoolExecutor pool) {
