@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,14 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.osgi.framework.ServiceReference;
 import sandbox.api.ExecutionResult;
 import sandbox.api.ExecutionStatus;
 import sandbox.api.IsolationLevel;
@@ -34,10 +30,7 @@ import sandbox.api.ViolationService;
  * hostile.corpus.granted at STANDARD with what its header asks granted. A denial must come with a violation of the
  * row's permission for the plugin. All mismatches are collected, so one run shows the whole picture.
  */
-public class HostileCorpusIT extends SandboxTestSupport {
-    private static final String CORPUS = "hostile.corpus";
-    private static final String GRANTED = "hostile.corpus.granted";
-
+public class HostileCorpusIT extends CorpusTestSupport {
     private Path dir;
     private ServerSocket server;
     private Thread acceptor;
@@ -74,22 +67,7 @@ public class HostileCorpusIT extends SandboxTestSupport {
 
     @Test
     public void everyCorpusActionEndsAsTheTableSays() throws Exception {
-        List<String> mismatches = new ArrayList<>();
-        // the plugins' classes are woven (and their guard handles made) when first loaded: load them
-        execute(CORPUS, Map.of("action", "none"));
-        execute(GRANTED, Map.of("action", "none"));
-        policy(CORPUS, "STANDARD", null);
-        awaitGuard(CORPUS, IsolationLevel.STANDARD);
-        runAll(CORPUS, "STANDARD", mismatches);
-        policy(CORPUS, "STRICT", null);
-        awaitGuard(CORPUS, IsolationLevel.STRICT);
-        runAll(CORPUS, "STRICT", mismatches);
-        String header = sandbox.plugin(GRANTED).orElseThrow().requested().toHeader();
-        policy(GRANTED, "STANDARD", header);
-        Await.untilTrue("grants of " + GRANTED + " in force", () -> guard(GRANTED).contains("granted: file;"));
-        runAll(GRANTED, "GRANTED", mismatches);
-        assertTrue(mismatches.size() + " of " + 3 * HostileCorpus.CASES.size() + " runs differ from the table:\n"
-                + String.join("\n", mismatches), mismatches.isEmpty());
+        runTheTableBothWays("granted: file;", HostileCorpus.CASES.size());
     }
 
     /**
@@ -149,14 +127,11 @@ public class HostileCorpusIT extends SandboxTestSupport {
         assertEquals("catalogue entries neither in the corpus nor explained", List.of(), missing);
     }
 
-    private void runAll(String plugin, String column, List<String> mismatches) throws Exception {
+    @Override
+    protected void runAll(String plugin, String column, List<String> mismatches) throws Exception {
         ViolationService violations = awaitService(ViolationService.class);
         for (HostileCorpus.Case c : HostileCorpus.CASES) {
-            HostileCorpus.Outcome expected = switch (column) {
-                case "STANDARD" -> c.standard();
-                case "STRICT" -> c.strict();
-                default -> c.granted();
-            };
+            HostileCorpus.Outcome expected = expected(column, c.standard(), c.strict(), c.granted());
             Path target = freshTarget();
             Instant before = Instant.now();
             ExecutionResult r = execute(plugin, Map.of("action", c.action(), "path", target.toString(),
@@ -218,45 +193,12 @@ public class HostileCorpusIT extends SandboxTestSupport {
         return file;
     }
 
-    private String guard(String plugin) {
-        try {
-            return gogo("sandbox:guard " + plugin).text();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private void awaitGuard(String plugin, IsolationLevel level) {
-        try {
-            Await.untilTrue(plugin + " guarded at " + level, () -> guard(plugin).contains(" level " + level + " "));
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; sandbox:guard says: " + guard(plugin) + " / " + guard(""), e);
-        }
-    }
-
     /**
-     * Writes a {@code sandbox.policy} factory configuration through Configuration Admin, the way an operator does.
-     * Reflection, because the probe is compiled without the Configuration Admin API.
+     * The legitimate thread variant starts 24 threads: the operator raises the quota (a thread grant does not lift
+     * it: the quota is a budget, runaway's ThreadQuota).
      */
-    private void policy(String plugin, String level, String grants) throws Exception {
-        ServiceReference<?> ref = Await.until("Configuration Admin",
-                () -> java.util.Optional.ofNullable(context.getServiceReference("org.osgi.service.cm.ConfigurationAdmin")));
-        Object admin = context.getService(ref);
-        ClassLoader api = admin.getClass().getClassLoader();
-        Class<?> adminType = api.loadClass("org.osgi.service.cm.ConfigurationAdmin");
-        Object config = adminType.getMethod("getFactoryConfiguration", String.class, String.class, String.class)
-                .invoke(admin, "sandbox.policy", plugin.replace('.', '-'), "?");
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("match", plugin);
-        props.put("level", level);
-        if (grants != null) {
-            props.put("grants", new String[] {grants});
-            // the legitimate thread variant starts 24 threads: the operator raises the quota (a thread grant does
-            // not lift it: the quota is a budget, runaway's ThreadQuota)
-            props.put("maxThreads", 32);
-        }
-        Method update = api.loadClass("org.osgi.service.cm.Configuration").getMethod("update", Dictionary.class);
-        update.invoke(config, props);
-        context.ungetService(ref);
+    @Override
+    protected Map<String, Object> withGrants() {
+        return Map.of("maxThreads", 32);
     }
 }

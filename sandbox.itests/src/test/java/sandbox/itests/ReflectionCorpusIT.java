@@ -3,22 +3,17 @@ package sandbox.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.osgi.framework.ServiceReference;
 import sandbox.api.ExecutionResult;
 import sandbox.api.ExecutionStatus;
-import sandbox.api.IsolationLevel;
 import sandbox.api.PermissionKind;
 import sandbox.api.PluginState;
 import sandbox.api.ViolationService;
@@ -29,9 +24,7 @@ import sandbox.api.ViolationService;
  * denied with a violation of the row's permission; hostile.corpus.granted, with what its header asks granted, is
  * allowed except where nothing may be granted (the Sandbox's internals, sun.misc, sun.reflect).
  */
-public class ReflectionCorpusIT extends SandboxTestSupport {
-    private static final String CORPUS = "hostile.corpus";
-    private static final String GRANTED = "hostile.corpus.granted";
+public class ReflectionCorpusIT extends CorpusTestSupport {
     private Path dir;
 
     @Before
@@ -53,21 +46,7 @@ public class ReflectionCorpusIT extends SandboxTestSupport {
 
     @Test
     public void everyReflectionActionEndsAsTheTableSays() throws Exception {
-        List<String> mismatches = new ArrayList<>();
-        execute(CORPUS, Map.of("action", "none"));
-        execute(GRANTED, Map.of("action", "none"));
-        policy(CORPUS, "STANDARD", null);
-        awaitGuard(CORPUS, IsolationLevel.STANDARD);
-        runAll(CORPUS, "STANDARD", mismatches);
-        policy(CORPUS, "STRICT", null);
-        awaitGuard(CORPUS, IsolationLevel.STRICT);
-        runAll(CORPUS, "STRICT", mismatches);
-        String header = sandbox.plugin(GRANTED).orElseThrow().requested().toHeader();
-        policy(GRANTED, "STANDARD", header);
-        Await.untilTrue("grants of " + GRANTED + " in force", () -> guard(GRANTED).contains("class-definition;"));
-        runAll(GRANTED, "GRANTED", mismatches);
-        assertTrue(mismatches.size() + " of " + 3 * ReflectionCorpus.CASES.size() + " runs differ from the table:\n"
-                + String.join("\n", mismatches), mismatches.isEmpty());
+        runTheTableBothWays("class-definition;", ReflectionCorpus.CASES.size());
     }
 
     @Test
@@ -93,14 +72,11 @@ public class ReflectionCorpusIT extends SandboxTestSupport {
         assertTrue(text, text.contains("LookupGuard.privateLookupIn") && text.contains("1 of "));
     }
 
-    private void runAll(String plugin, String column, List<String> mismatches) throws Exception {
+    @Override
+    protected void runAll(String plugin, String column, List<String> mismatches) throws Exception {
         ViolationService violations = awaitService(ViolationService.class);
         for (ReflectionCorpus.Case c : ReflectionCorpus.CASES) {
-            HostileCorpus.Outcome expected = switch (column) {
-                case "STANDARD" -> c.standard();
-                case "STRICT" -> c.strict();
-                default -> c.granted();
-            };
+            HostileCorpus.Outcome expected = expected(column, c.standard(), c.strict(), c.granted());
             PermissionKind permission = column.equals("STRICT") ? c.strictPermission() : c.standardPermission();
             Instant before = Instant.now();
             ExecutionResult r = execute(plugin, Map.of("action", c.action(), "path", dir.resolve("f.txt").toString(),
@@ -131,37 +107,5 @@ public class ReflectionCorpusIT extends SandboxTestSupport {
         } catch (AssertionError e) {
             return "denied but no " + permission + " violation with plugin frames was recorded (" + r.error() + ")";
         }
-    }
-
-    private String guard(String plugin) {
-        try {
-            return gogo("sandbox:guard " + plugin).text();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private void awaitGuard(String plugin, IsolationLevel level) {
-        Await.untilTrue(plugin + " guarded at " + level, () -> guard(plugin).contains(" level " + level + " "));
-    }
-
-    /** A {@code sandbox.policy} factory configuration through Configuration Admin, by reflection (see HostileCorpusIT). */
-    private void policy(String plugin, String level, String grants) throws Exception {
-        ServiceReference<?> ref = Await.until("Configuration Admin",
-                () -> java.util.Optional.ofNullable(context.getServiceReference("org.osgi.service.cm.ConfigurationAdmin")));
-        Object admin = context.getService(ref);
-        ClassLoader api = admin.getClass().getClassLoader();
-        Class<?> adminType = api.loadClass("org.osgi.service.cm.ConfigurationAdmin");
-        Object config = adminType.getMethod("getFactoryConfiguration", String.class, String.class, String.class)
-                .invoke(admin, "sandbox.policy", plugin.replace('.', '-'), "?");
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("match", plugin);
-        props.put("level", level);
-        if (grants != null) {
-            props.put("grants", new String[] {grants});
-        }
-        Method update = api.loadClass("org.osgi.service.cm.Configuration").getMethod("update", Dictionary.class);
-        update.invoke(config, props);
-        context.ungetService(ref);
     }
 }

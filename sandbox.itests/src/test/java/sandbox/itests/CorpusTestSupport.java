@@ -1,0 +1,109 @@
+package sandbox.itests;
+
+import static org.junit.Assert.assertTrue;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import org.osgi.framework.ServiceReference;
+import sandbox.api.IsolationLevel;
+
+/**
+ * What the corpus tests share: a corpus table is run in Felix the same way whichever table it is. hostile.corpus at
+ * STANDARD and then STRICT (policy set through Configuration Admin and applied to the running plugin), then
+ * hostile.corpus.granted at STANDARD with what its header asks granted; every mismatch is collected, so one run shows
+ * the whole picture. Each test class says how one column of its table is run and checked ({@link #runAll}).
+ */
+public abstract class CorpusTestSupport extends SandboxTestSupport {
+    protected static final String CORPUS = "hostile.corpus";
+    protected static final String GRANTED = "hostile.corpus.granted";
+
+    /**
+     * Runs every case of the table against {@code plugin} and adds one line per case whose run differs from the
+     * table's {@code column} ("STANDARD", "STRICT" or "GRANTED") to {@code mismatches}.
+     */
+    protected abstract void runAll(String plugin, String column, List<String> mismatches) throws Exception;
+
+    /**
+     * Runs the table's three columns and fails with every mismatch.
+     *
+     * @param grantsInForce what {@code sandbox:guard} shows for hostile.corpus.granted once its grants apply
+     * @param cases the table's number of cases (the message counts runs out of three columns)
+     */
+    protected void runTheTableBothWays(String grantsInForce, int cases) throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        // the plugins' classes are woven (and their guard handles made) when first loaded: load them
+        execute(CORPUS, Map.of("action", "none"));
+        execute(GRANTED, Map.of("action", "none"));
+        policy(CORPUS, "STANDARD", null);
+        awaitGuard(CORPUS, IsolationLevel.STANDARD);
+        runAll(CORPUS, "STANDARD", mismatches);
+        policy(CORPUS, "STRICT", null);
+        awaitGuard(CORPUS, IsolationLevel.STRICT);
+        runAll(CORPUS, "STRICT", mismatches);
+        String header = sandbox.plugin(GRANTED).orElseThrow().requested().toHeader();
+        policy(GRANTED, "STANDARD", header);
+        Await.untilTrue("grants of " + GRANTED + " in force", () -> guard(GRANTED).contains(grantsInForce));
+        runAll(GRANTED, "GRANTED", mismatches);
+        assertTrue(mismatches.size() + " of " + 3 * cases + " runs differ from the table:\n"
+                + String.join("\n", mismatches), mismatches.isEmpty());
+    }
+
+    /** The outcome a table row gives for {@code column}. */
+    protected static HostileCorpus.Outcome expected(String column, HostileCorpus.Outcome standard,
+                                                    HostileCorpus.Outcome strict, HostileCorpus.Outcome granted) {
+        return switch (column) {
+            case "STANDARD" -> standard;
+            case "STRICT" -> strict;
+            default -> granted;
+        };
+    }
+
+    /** Further policy settings that go with the granted plugin's grants; none unless a test class needs them. */
+    protected Map<String, Object> withGrants() {
+        return Map.of();
+    }
+
+    protected String guard(String plugin) {
+        try {
+            return gogo("sandbox:guard " + plugin).text();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    protected void awaitGuard(String plugin, IsolationLevel level) {
+        try {
+            Await.untilTrue(plugin + " guarded at " + level, () -> guard(plugin).contains(" level " + level + " "));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; sandbox:guard says: " + guard(plugin) + " / " + guard(""), e);
+        }
+    }
+
+    /**
+     * Writes a {@code sandbox.policy} factory configuration through Configuration Admin, the way an operator does.
+     * Reflection, because the probe is compiled without the Configuration Admin API.
+     */
+    protected void policy(String plugin, String level, String grants) throws Exception {
+        ServiceReference<?> ref = Await.until("Configuration Admin",
+                () -> java.util.Optional.ofNullable(context.getServiceReference("org.osgi.service.cm.ConfigurationAdmin")));
+        Object admin = context.getService(ref);
+        ClassLoader api = admin.getClass().getClassLoader();
+        Class<?> adminType = api.loadClass("org.osgi.service.cm.ConfigurationAdmin");
+        Object config = adminType.getMethod("getFactoryConfiguration", String.class, String.class, String.class)
+                .invoke(admin, "sandbox.policy", plugin.replace('.', '-'), "?");
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("match", plugin);
+        props.put("level", level);
+        if (grants != null) {
+            props.put("grants", new String[] {grants});
+            withGrants().forEach(props::put);
+        }
+        Method update = api.loadClass("org.osgi.service.cm.Configuration").getMethod("update", Dictionary.class);
+        update.invoke(config, props);
+        context.ungetService(ref);
+    }
+}
