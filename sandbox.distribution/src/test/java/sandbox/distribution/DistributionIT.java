@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Random;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 
 import org.junit.Rule;
 import org.junit.Test;
@@ -88,6 +90,31 @@ public class DistributionIT {
             assertEquals("the bad entry changed nothing for example.hello", 1,
                     container.output().lines().filter(l -> l.contains("example.hello -> ")).count());
         }
+    }
+
+    @Test
+    public void policyFilesInEtcAtStartAreInForceBeforeThePluginsStart() throws Exception {
+        Path state = tmp.getRoot().toPath().resolve("state");
+        Files.createDirectories(state.resolve("etc"));
+        Files.writeString(state.resolve("etc/sandbox.policy-hello.cfg"), "match = example.hello\nlevel = STRICT\n");
+        try (RunningContainer container = RunningContainer.start(DISTRIBUTION, "--state", state.toString())) {
+            String ready = container.awaitReady();
+            assertTrue(ready, ready.contains("3 plugins (3 active)"));
+            List<String> lines = container.output().lines().collect(Collectors.toList());
+            int policy = indexOf(lines, "policy changed for 1 plugin(s): [example.hello -> policy sandbox.policy~hello]");
+            // the launcher starts the plugins (raises the start level) only once the policy is in force, then prints this
+            assertTrue(container.output(), policy >= 0 && policy < lines.indexOf(ready));
+            assertEquals(container.output(), 0, container.terminate());
+        }
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.hooks.bundle.FindHook;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
@@ -58,8 +61,11 @@ final class Container {
             List<Bundle> bundles = infrastructure.install(context, distribution.bundles());
             hook.infrastructure(bundles);
             InfrastructureBundles.start(bundles);
+            PolicyBeforePlugins policy = PolicyBeforePlugins.listen(context, state.etc());
             ConfigurationFolder.watch(context, state.etc(), ConfigurationFolder.watcher(state.etc(),
                     context.getProperty(FrameworkProperties.POLL), context.getProperty(FrameworkProperties.LOG_LEVEL)));
+            policy.await(state.etc(), out);
+            startPlugins(framework, infrastructure);
             DeployFolderReport.start(framework, state.deploy(), out);
             PolicyFileNameReport.start(framework, state.etc(), out);
             boolean shell = !options.noShell() && Terminal.attached();
@@ -125,6 +131,34 @@ final class Container {
             out.println("Sandbox shell unavailable: " + e.getMessage());
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * FileInstall installed the plugins at {@link FrameworkProperties#PLUGIN_START_LEVEL}, above the framework's,
+     * and could not start them; they are marked started here and started by raising the framework's start level,
+     * which returns when every one of them was started (or failed: the framework reports that itself).
+     */
+    private static void startPlugins(Framework framework, InfrastructureBundles infrastructure) throws LaunchException {
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            if (bundle.getBundleId() != 0 && !infrastructure.installedHere(bundle)
+                    && bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                try {
+                    bundle.start(); // below its start level: only marked, the framework starts it with the level
+                } catch (BundleException | IllegalStateException e) {
+                    // uninstalled meanwhile, or refused: FileInstall reports its own failures
+                }
+            }
+        }
+        CountDownLatch raised = new CountDownLatch(1);
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(FrameworkProperties.PLUGIN_START_LEVEL,
+                event -> raised.countDown());
+        try {
+            if (!raised.await(StopOnSignal.STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new LaunchException("the plugins did not start within " + StopOnSignal.STOP_TIMEOUT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -21,6 +21,12 @@ final class FrameworkProperties {
     /** FileInstall's log level; the etc/ watcher uses the same. */
     static final String LOG_LEVEL = "felix.fileinstall.log.level";
 
+    /**
+     * Start level of plugins (FileInstall installs them there) and the framework's level once the policy is read;
+     * the framework begins at 1, where the infrastructure runs, so plugins wait for the policy files in etc/.
+     */
+    static final int PLUGIN_START_LEVEL = 2;
+
     private FrameworkProperties() {
     }
 
@@ -38,6 +44,8 @@ final class FrameworkProperties {
         // First scan inside FileInstall's start(): plugins are installed when start() returns.
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.bundles.new.start", "true");
+        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
+        p.put("felix.fileinstall.start.level", String.valueOf(PLUGIN_START_LEVEL));
         // Only jars are plugins; configuration files of the operator do not belong in a folder plugins are dropped into.
         p.put("felix.fileinstall.filter", ".*\\.jar");
         // 3 = info: installs, starts, uninstalls and failures of plugin jars show on the console.
