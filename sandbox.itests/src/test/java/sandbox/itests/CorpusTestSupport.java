@@ -2,14 +2,20 @@ package sandbox.itests;
 
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import org.junit.After;
+import org.junit.Before;
 import org.osgi.framework.ServiceReference;
 import sandbox.api.IsolationLevel;
+import sandbox.api.PluginState;
 
 /**
  * What the corpus tests share: a corpus table is run in Felix the same way whichever table it is. hostile.corpus at
@@ -20,6 +26,25 @@ import sandbox.api.IsolationLevel;
 public abstract class CorpusTestSupport extends SandboxTestSupport {
     protected static final String CORPUS = "hostile.corpus";
     protected static final String GRANTED = "hostile.corpus.granted";
+
+    /** The folder the actions' files live in: made before each test, deleted after it. */
+    protected Path dir;
+
+    @Before
+    public void installTheCorpus() throws Exception {
+        dir = Files.createTempDirectory(Path.of("/tmp"), "sandbox-corpus-");
+        installPlugin(ReactorBundles.jar(CORPUS));
+        installPlugin(ReactorBundles.jar(GRANTED));
+        awaitPlugin(CORPUS, PluginState.READY);
+        awaitPlugin(GRANTED, PluginState.READY);
+    }
+
+    @After
+    public void deleteTheFolder() throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
 
     /**
      * Runs every case of the table against {@code plugin} and adds one line per case whose run differs from the

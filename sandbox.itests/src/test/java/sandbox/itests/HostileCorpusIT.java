@@ -19,7 +19,6 @@ import org.junit.Test;
 import sandbox.api.ExecutionResult;
 import sandbox.api.ExecutionStatus;
 import sandbox.api.IsolationLevel;
-import sandbox.api.PluginState;
 import sandbox.api.Violation;
 import sandbox.api.ViolationKind;
 import sandbox.api.ViolationService;
@@ -31,13 +30,12 @@ import sandbox.api.ViolationService;
  * row's permission for the plugin. All mismatches are collected, so one run shows the whole picture.
  */
 public class HostileCorpusIT extends CorpusTestSupport {
-    private Path dir;
     private ServerSocket server;
     private Thread acceptor;
 
+    /** Runs after the corpus is installed ({@link CorpusTestSupport#installTheCorpus}). */
     @Before
     public void prepare() throws Exception {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "sandbox-corpus-");
         server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         acceptor = new Thread(() -> {
             while (!server.isClosed()) {
@@ -50,19 +48,12 @@ public class HostileCorpusIT extends CorpusTestSupport {
         }, "corpus-acceptor");
         acceptor.setDaemon(true);
         acceptor.start();
-        installPlugin(ReactorBundles.jar(CORPUS));
-        installPlugin(ReactorBundles.jar(GRANTED));
-        awaitPlugin(CORPUS, PluginState.READY);
-        awaitPlugin(GRANTED, PluginState.READY);
     }
 
     @After
     public void cleanUp() throws Exception {
         server.close();
         acceptor.join(5_000);
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     @Test

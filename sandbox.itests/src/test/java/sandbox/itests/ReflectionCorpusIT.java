@@ -3,19 +3,15 @@ package sandbox.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import sandbox.api.ExecutionResult;
 import sandbox.api.ExecutionStatus;
 import sandbox.api.PermissionKind;
-import sandbox.api.PluginState;
 import sandbox.api.ViolationService;
 
 /**
@@ -25,23 +21,10 @@ import sandbox.api.ViolationService;
  * allowed except where nothing may be granted (the Sandbox's internals, sun.misc, sun.reflect).
  */
 public class ReflectionCorpusIT extends CorpusTestSupport {
-    private Path dir;
-
-    @Before
-    public void prepare() throws Exception {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "sandbox-corpus-");
-        installPlugin(ReactorBundles.jar(CORPUS));
-        installPlugin(ReactorBundles.jar(GRANTED));
-        awaitPlugin(CORPUS, PluginState.READY);
-        awaitPlugin(GRANTED, PluginState.READY);
-    }
 
     @After
-    public void cleanUp() throws Exception {
+    public void cleanUp() {
         System.clearProperty("sandbox.corpus.reflect");
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     @Test
