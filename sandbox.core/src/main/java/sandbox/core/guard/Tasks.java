@@ -52,21 +52,21 @@ final class Tasks {
             "newSingleThreadScheduledExecutor", Executors::newSingleThreadScheduledExecutor);
 
     /**
-     * CompletableFuture's executor-less async methods when the common pool's parallelism is 1 or less: the JDK then
-     * runs each task on a new thread of its own ({@code CompletableFuture.ThreadPerTaskExecutor}), born in the
-     * caller's thread group (the plugin's). Such a thread's whole life is the task, so it adopts itself first thing
-     * and is charged exactly, instead of being sampled as a group member (sampling gap at its end).
+     * CompletableFuture's executor-less async methods. On JDK 17-20 with a common-pool parallelism of 1 or less (2
+     * cores) the JDK runs each such task on a new thread of its own ({@code CompletableFuture.ThreadPerTaskExecutor}),
+     * born in the caller's thread group (the plugin's): its whole life is the task, so it adopts itself first thing
+     * and is charged exactly instead of being sampled as a group member. A common-pool worker (JDK 21+ always, else
+     * with more cores) is never adopted: it is lent for the task only.
      */
     private static final Map<String, Wrap> ON_A_THREAD_OF_ITS_OWN = Map.of(
             "java/lang/Runnable", (t, id, w) -> selfAdopting(t, id, t.runnable(id, (Runnable) w)),
             "java/util/function/Supplier", (t, id, w) -> {
                 Supplier<?> inner = t.supplier(id, (Supplier<?>) w);
                 return (Supplier<Object>) () -> {
-                    t.adopt(id, Thread.currentThread());
+                    adoptIfOwnThread(t, id);
                     return inner.get();
                 };
             });
-    private static final boolean ASYNC_THREAD_PER_TASK = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() <= 1;
 
     private static final Map<SensitiveApi, Wrap> ROWS = new ConcurrentHashMap<>();
 
@@ -102,7 +102,7 @@ final class Tasks {
     private static Wrap wrapperOf(SensitiveApi row) {
         Type[] args = Type.getArgumentTypes(row.descriptor());
         String declared = args[row.target().arg()].getInternalName();
-        boolean ownThread = ASYNC_THREAD_PER_TASK && args.length == 1 && row.owner().equals("java/util/concurrent/CompletableFuture");
+        boolean ownThread = args.length == 1 && row.owner().equals("java/util/concurrent/CompletableFuture");
         Wrap wrap = (ownThread ? ON_A_THREAD_OF_ITS_OWN : BY_DECLARED_TYPE).get(declared);
         if (wrap == null) {
             throw new SecurityException("Sandbox: task row " + row.operation() + " " + row.descriptor()
@@ -132,9 +132,15 @@ final class Tasks {
 
     private static Runnable selfAdopting(OwnedTasks t, String id, Runnable inner) {
         return () -> {
-            t.adopt(id, Thread.currentThread());
+            adoptIfOwnThread(t, id);
             inner.run();
         };
+    }
+
+    private static void adoptIfOwnThread(OwnedTasks t, String id) {
+        if (!(Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread)) {
+            t.adopt(id, Thread.currentThread());
+        }
     }
 
     private static ThreadPoolExecutor ownThreads(OwnedTasks t, String id, ThreadPoolExecutor pool) {

@@ -90,6 +90,54 @@ public class TaskAttributionTest {
                 charged >= measured && charged <= measured * 1.10);
     }
 
+    /**
+     * JDK 21+: plugin bytecode calling {@code Thread.Builder.unstarted(Runnable)} (generated: the core compiles for
+     * 17, so no source can name the type); the body is wrapped and the thread adopted before it starts.
+     */
+    @Test
+    public void aThreadFromAThreadBuilderIsAdoptedBeforeItStarts() throws Throwable {
+        org.junit.Assume.assumeTrue("Thread.Builder is JDK 21+", Runtime.version().feature() >= 21);
+        plugin.with(Woven.PACKAGE + "BuilderCall", builderCall());
+        Object builder = Thread.class.getMethod("ofPlatform").invoke(null);
+        java.util.concurrent.atomic.AtomicLong measured = new java.util.concurrent.atomic.AtomicLong();
+        long before = accounts.finishedTaskCost(id()).cpuNanos();
+        Thread worker = (Thread) plugin.call("BuilderCall", "unstarted", builder,
+                (Runnable) () -> measured.set(cpuBurn(MILLIS)));
+        worker.start();
+        worker.join();
+        assertTrue("charged task by task, from its first instruction", accounts.chargedByTask(worker));
+        long charged = accounts.finishedTaskCost(id()).cpuNanos() - before;
+        assertTrue("charged " + charged + " ns for " + measured + " ns burned",
+                charged >= measured.get() && charged <= measured.get() * 1.10);
+    }
+
+    /** {@code static Thread unstarted(Object builder, Runnable body) { return ((Thread.Builder) builder).unstarted(body); }} */
+    private static byte[] builderCall() {
+        org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_MAXS);
+        cw.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_PUBLIC | org.objectweb.asm.Opcodes.ACC_SUPER,
+                "hostile/samples/BuilderCall", null, "java/lang/Object", null);
+        org.objectweb.asm.MethodVisitor mv = cw.visitMethod(org.objectweb.asm.Opcodes.ACC_STATIC, "unstarted",
+                "(Ljava/lang/Object;Ljava/lang/Runnable;)Ljava/lang/Thread;", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(org.objectweb.asm.Opcodes.ALOAD, 0);
+        mv.visitTypeInsn(org.objectweb.asm.Opcodes.CHECKCAST, "java/lang/Thread$Builder");
+        mv.visitVarInsn(org.objectweb.asm.Opcodes.ALOAD, 1);
+        mv.visitMethodInsn(org.objectweb.asm.Opcodes.INVOKEINTERFACE, "java/lang/Thread$Builder", "unstarted",
+                "(Ljava/lang/Runnable;)Ljava/lang/Thread;", true);
+        mv.visitInsn(org.objectweb.asm.Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    private static long cpuBurn(long millis) {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = mx.getCurrentThreadCpuTime();
+        hostBurn(millis);
+        return mx.getCurrentThreadCpuTime() - start;
+    }
+
     @Test
     public void aTimersThreadIsThePlugins() throws Throwable {
         Thread timer = (Thread) plugin.call("TaskOps", "timerThread");
