@@ -112,7 +112,11 @@ public final class SandboxContainerOptions {
                 frameworkProperty("felix.fileinstall.bundles.new.start").value("true"),
                 frameworkProperty("felix.fileinstall.filter").value(".*\\.jar"),
                 frameworkProperty("felix.fileinstall.log.level").value("2"),
-                frameworkProperty("felix.fileinstall.log.default").value("jul"));
+                frameworkProperty("felix.fileinstall.log.default").value("jul"),
+                // as the distribution: FileInstall reads this framework-wide (not per watcher); its default writes
+                // every configuration change back into the operator's file by truncate-and-write, and a poll that
+                // reads the file meanwhile turns a policy into one without 'match' (intermittent PolicyFilesIT)
+                frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
     }
 
     /** A fresh folder per test class (the @Configuration method runs once per class, not per method). */

@@ -28,9 +28,6 @@ public class PolicyFilesIT extends FrameworkDefenceSupport {
         watcher.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
         watcher.put("felix.fileinstall.poll", "200");
         watcher.put("felix.fileinstall.noInitialDelay", "true");
-        // as the distribution's launcher: FileInstall's default writes configuration changes back into the file, and
-        // its next poll could read that half-written file as a policy without 'match' (an intermittent failure here)
-        watcher.put("felix.fileinstall.enableConfigSave", "false");
         policyAdmin().create("org.apache.felix.fileinstall", watcher);
 
         drop(etc, "sandbox.policy-hello.cfg",
