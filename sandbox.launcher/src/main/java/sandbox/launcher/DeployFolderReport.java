@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 
@@ -23,41 +22,26 @@ import org.osgi.framework.launch.Framework;
  * its size and time stamp held still for one poll (a copy in progress is not "malformed"), and each
  * version of a file is reported once.
  */
-final class DeployFolderReport implements Runnable {
+final class DeployFolderReport extends FolderReport {
 
-    private static final long POLL_MILLIS = 1000;
 
-    private final Framework framework;
     private final Path deploy;
     private final PrintStream out;
     private final Map<Path, String> lastSeen = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
 
     DeployFolderReport(Framework framework, Path deploy, PrintStream out) {
-        this.framework = framework;
+        super(framework);
         this.deploy = deploy;
         this.out = out;
     }
 
     /** Starts the report on a daemon thread that ends with the framework. */
     static void start(Framework framework, Path deploy, PrintStream out) {
-        Thread thread = new Thread(new DeployFolderReport(framework, deploy, out), "sandbox-deploy-report");
-        thread.setDaemon(true);
-        thread.start();
+        new DeployFolderReport(framework, deploy, out).start("sandbox-deploy-report");
     }
 
     @Override
-    public void run() {
-        try {
-            while ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0) {
-                scan();
-                Thread.sleep(POLL_MILLIS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     void scan() {
         Map<Path, String> now = new HashMap<>();
         try {

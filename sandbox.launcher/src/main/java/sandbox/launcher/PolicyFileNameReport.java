@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.launch.Framework;
 
 /**
@@ -20,44 +19,29 @@ import org.osgi.framework.launch.Framework;
  * reads; {@code sandbox.policy~<name>.cfg} or {@code sandbox.policy.cfg} become plain configurations that nothing
  * reads, silently, so the operator would believe a policy is in force that is not. Each file name is reported once.
  */
-final class PolicyFileNameReport implements Runnable {
+final class PolicyFileNameReport extends FolderReport {
 
-    private static final long POLL_MILLIS = 1000;
     private static final String PREFIX = "sandbox.policy";
     /** FileInstall's factory split is at the first '-'; the name after it must not be empty. */
     private static final Pattern POLICY_FILE = Pattern.compile("sandbox\\.policy-[^/]+\\.(cfg|config)");
     private static final Pattern CONFIGURATION_FILE = Pattern.compile(".*\\.(cfg|config)");
 
-    private final Framework framework;
     private final Path etc;
     private final PrintStream out;
     private final Set<String> reported = new HashSet<>();
 
     PolicyFileNameReport(Framework framework, Path etc, PrintStream out) {
-        this.framework = framework;
+        super(framework);
         this.etc = etc;
         this.out = out;
     }
 
     /** Starts the report on a daemon thread that ends with the framework. */
     static void start(Framework framework, Path etc, PrintStream out) {
-        Thread thread = new Thread(new PolicyFileNameReport(framework, etc, out), "sandbox-etc-report");
-        thread.setDaemon(true);
-        thread.start();
+        new PolicyFileNameReport(framework, etc, out).start("sandbox-etc-report");
     }
 
     @Override
-    public void run() {
-        try {
-            while ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0) {
-                scan();
-                Thread.sleep(POLL_MILLIS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     void scan() {
         for (String name : misnamed(etc)) {
             if (reported.add(name)) {
