@@ -10,6 +10,7 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import sandbox.core.weaving.BootstrapConstants;
 import sandbox.core.weaving.ClassHierarchy;
 
 /**
@@ -56,23 +57,11 @@ final class MetaHandles {
     }
 
     ConstantDynamic rewrite(ConstantDynamic c) {
-        Object[] args = new Object[c.getBootstrapMethodArgumentCount()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = c.getBootstrapMethodArgument(i);
-        }
-        return new ConstantDynamic(c.getName(), c.getDescriptor(), rewrite(c.getBootstrapMethod()), rewriteAll(args));
+        return BootstrapConstants.rewrite(c, this::rewrite, bootstrap -> { });
     }
 
     Object[] rewriteAll(Object[] args) {
-        Object[] out = args.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] instanceof Handle h) {
-                out[i] = rewrite(h);
-            } else if (out[i] instanceof ConstantDynamic c) {
-                out[i] = rewrite(c);
-            }
-        }
-        return out;
+        return BootstrapConstants.rewriteAll(args, this::rewrite, bootstrap -> { });
     }
 
     private static String wrapperDesc(Handle h) {

@@ -38,24 +38,15 @@ final class HandleRewriter {
     }
 
     ConstantDynamic rewrite(ConstantDynamic c) {
-        BootstrapPolicy.check(c.getBootstrapMethod(), matcher);
-        Object[] args = new Object[c.getBootstrapMethodArgumentCount()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = c.getBootstrapMethodArgument(i);
-        }
-        return new ConstantDynamic(c.getName(), c.getDescriptor(), rewrite(c.getBootstrapMethod()), rewriteAll(args));
+        return BootstrapConstants.rewrite(c, this::rewrite, this::vetBootstrap);
     }
 
     Object[] rewriteAll(Object[] args) {
-        Object[] out = args.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] instanceof Handle h) {
-                out[i] = rewrite(h);
-            } else if (out[i] instanceof ConstantDynamic c) {
-                out[i] = rewrite(c);
-            }
-        }
-        return out;
+        return BootstrapConstants.rewriteAll(args, this::rewrite, this::vetBootstrap);
+    }
+
+    private void vetBootstrap(Handle bootstrap) {
+        BootstrapPolicy.check(bootstrap, matcher);
     }
 
     private String wrapperDesc(Handle h) {
