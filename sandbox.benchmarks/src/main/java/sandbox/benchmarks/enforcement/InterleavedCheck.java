@@ -11,13 +11,32 @@ import java.util.function.LongSupplier;
  * blocks (p10 of each side) is the least disturbed estimate; both are printed. JMH runs each benchmark in its own fork one after the other, so load that changes between
  * forks lands in its ratio; here both sides of every ratio ran within the same few milliseconds.
  */
-final class InterleavedCheck {
+public final class InterleavedCheck {
     private static final int WARMUP_CALLS = 20_000;
     private static final int ROUNDS = 201;
     private static final int CALLS_PER_BLOCK = 200;
     private static long sink;
 
     private InterleavedCheck() {
+    }
+
+    /**
+     * The cross-check alone (about a minute), for before/after comparisons on a shared machine:
+     * {@code java -cp sandbox.benchmarks/target/benchmarks.jar sandbox.benchmarks.enforcement.InterleavedCheck}.
+     */
+    public static void main(String[] args) throws Exception {
+        int status = 0;
+        try {
+            System.out.println("| operation | unguarded median / p10 | guarded median / p10 | median of per-round ratios "
+                    + "| ratio of p10s | target ≤ 1.05 (p10 ratio) |");
+            for (String line : run()) {
+                System.out.println(line);
+            }
+        } catch (Throwable t) {
+            t.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);   // a framework thread left behind must not keep the JVM alive
     }
 
     /** @return lines for the report, one per operation */

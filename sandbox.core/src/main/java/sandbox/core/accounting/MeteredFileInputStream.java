@@ -55,6 +55,10 @@ public final class MeteredFileInputStream extends FileInputStream {
 
     @Override
     public void close() throws IOException {
-        meter.close(super::close);
+        try {   // not meter.close(super::close): that allocates a lambda on every close
+            super.close();
+        } finally {
+            meter.closed();
+        }
     }
 }

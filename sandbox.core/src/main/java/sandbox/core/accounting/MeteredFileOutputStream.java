@@ -52,6 +52,10 @@ public final class MeteredFileOutputStream extends FileOutputStream {
 
     @Override
     public void close() throws IOException {
-        meter.close(super::close);
+        try {   // not meter.close(super::close): that allocates a lambda on every close
+            super.close();
+        } finally {
+            meter.closed();
+        }
     }
 }

@@ -41,6 +41,10 @@ public final class MeteredInputStream extends FilterInputStream {
 
     @Override
     public void close() throws IOException {
-        meter.close(in::close);
+        try {   // not meter.close(in::close): that allocates a lambda on every close
+            in.close();
+        } finally {
+            meter.closed();
+        }
     }
 }

@@ -47,6 +47,10 @@ public final class MeteredOutputStream extends FilterOutputStream {
 
     @Override
     public void close() throws IOException {
-        meter.close(out::close);
+        try {   // not meter.close(out::close): that allocates a lambda on every close
+            out.close();
+        } finally {
+            meter.closed();
+        }
     }
 }

@@ -22,15 +22,18 @@ final class Metering {
     }
 
     static Object meter(PolicyHandle handle, SensitiveApi row, Object value, Object owner) {
-        if (value == null || row.wrap() == ResultWrap.NONE || row.wrap() == ResultWrap.FILE_STREAM) {
-            return value;
+        if (value == null) {
+            return null;
         }
-        if (row.wrap() == ResultWrap.NET_IO) {
-            return network(handle, value, owner);
-        }
-        if (row.wrap() == ResultWrap.OWNED) {
-            return Tasks.owned(handle, row, value);
-        }
+        return switch (row.wrap()) {
+            case FILE_IO -> file(handle, value);
+            case NET_IO -> network(handle, value, owner);
+            case OWNED -> Tasks.owned(handle, row, value);
+            case NONE, FILE_STREAM -> value;   // FILE_STREAM: already constructed metered, see construct
+        };
+    }
+
+    private static Object file(PolicyHandle handle, Object value) {
         if (value instanceof InputStream in) {
             return FileMeters.input(handle.io(), in);
         }

@@ -191,7 +191,11 @@ final class Targets {
     }
 
     private static void enforce(PolicyHandle h, SensitiveApi row, String action, String target) {
-        PolicyDecisionPoint.enforce(h, row.permission(), action, target, row.operation());
+        // allowed with nothing to record is the common case; the operation's name (two strings built per call)
+        // is only needed when enforce records, reports or denies
+        if (!PolicyDecisionPoint.allowedQuietly(h, row.permission(), action, target)) {
+            PolicyDecisionPoint.enforce(h, row.permission(), action, target, row.operation());
+        }
     }
 
     private static SecurityException denied(PolicyHandle h, SensitiveApi row, String action, String what) {

@@ -30,13 +30,27 @@ public final class PolicyDecisionPoint {
             // does not lift it (docs/runaway.md). Not cached: the count changes.
             return sandbox.core.runaway.ThreadQuota.admits(h.pluginId(), s.config);
         }
-        String key = kind.ordinal() + action + '\u0000' + target;
-        Boolean cached = s.cached(key);
+        return cachedDecision(s, kind, action, target);
+    }
+
+    /**
+     * The guard's fast path, decided from one snapshot: true when the policy allows the operation and there is
+     * nothing to record or report (the level is above MINIMAL; thread checks always take {@link #enforce}). False
+     * means "call {@link #enforce}", which decides again (from the cache), records, reports and throws as it does
+     * for every caller. It lets the guard skip building the operation's name, only used there, on allowed calls.
+     */
+    public static boolean allowedQuietly(PolicyHandle h, PermissionKind kind, String action, String target) {
+        PolicySnapshot s = h.snapshot();
+        return s.level != IsolationLevel.MINIMAL && kind != PermissionKind.THREAD && cachedDecision(s, kind, action, target);
+    }
+
+    private static boolean cachedDecision(PolicySnapshot s, PermissionKind kind, String action, String target) {
+        Boolean cached = s.cached(kind, action, target);
         if (cached != null) {
             return cached;
         }
         boolean allowed = decide(s, kind, action, target);
-        s.remember(key, allowed);
+        s.remember(kind, action, target, allowed);
         return allowed;
     }
 

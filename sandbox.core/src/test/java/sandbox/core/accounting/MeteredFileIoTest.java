@@ -4,9 +4,11 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,7 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -63,6 +70,58 @@ public class MeteredFileIoTest {
         out.close();
         assertEquals(0, account.snapshot().openFiles());
         assertEquals(1, account.snapshot().fileOpens());
+    }
+
+    @Test
+    public void streamsClosedTwiceFromManyThreadsAreCountedClosedOnce() throws Exception {
+        IoAccount account = new IoAccount();
+        Path file = Files.write(folder.getRoot().toPath().resolve("small.bin"), new byte[1024]);
+        int threads = 4;
+        int perThread = 500;
+        List<InputStream> open = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            open.add(FileMeters.input(account, Files.newInputStream(file)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    byte[] buffer = new byte[4096];
+                    for (int i = 0; i < perThread; i++) {
+                        InputStream in = FileMeters.input(account, Files.newInputStream(file));
+                        while (in.read(buffer) >= 0) {
+                            // read to the end
+                        }
+                        in.close();
+                        in.close();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        IoCounters whileTenOpen = account.snapshot();
+        assertEquals(threads * perThread + 10, whileTenOpen.fileOpens());
+        assertEquals(10, whileTenOpen.openFiles());
+        assertEquals(threads * perThread * 1024L, whileTenOpen.fileBytesRead());
+        for (InputStream in : open) {   // two threads closing the same stream at once: counted closed once
+            Thread other = new Thread(() -> {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            other.start();
+            in.close();
+            other.join();
+        }
+        assertEquals(new IoCounters(threads * perThread * 1024L, 0, threads * perThread + 10, 0, 0, 0, 0, 0), account.snapshot());
     }
 
     @Test

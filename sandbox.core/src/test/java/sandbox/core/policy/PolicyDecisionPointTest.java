@@ -135,4 +135,32 @@ public class PolicyDecisionPointTest {
         PolicyHandle standard = handle(IsolationLevel.STANDARD, "thread;target=\"*\"");
         assertFalse(PolicyDecisionPoint.permits(standard, PermissionKind.THREAD, "create", "*"));
     }
+
+    @Test
+    public void cachedDecisionsAreKeptApartByKindAndAction() {
+        PolicyHandle h = handle(IsolationLevel.STANDARD, "file;target=\"" + root + "/shared/**\";actions=read");
+        String target = root.resolve("shared/a/f").toString();
+        for (int i = 0; i < 3; i++) {   // the first round decides, the next ones answer from the cache
+            assertTrue(PolicyDecisionPoint.permits(h, PermissionKind.FILE, "read", target));
+            assertFalse(PolicyDecisionPoint.permits(h, PermissionKind.FILE, "write", target));
+            assertFalse(PolicyDecisionPoint.permits(h, PermissionKind.FILE, "delete", target));
+            assertFalse(PolicyDecisionPoint.permits(h, PermissionKind.PROPERTY, "read", target));
+        }
+    }
+
+    @Test
+    public void theQuietFastPathOnlyAnswersAllowedCallsWithNothingToRecord() {
+        PolicyHandle standard = handle(IsolationLevel.STANDARD, "");
+        String inData = data.resolve("f").toString();
+        String outside = root.resolve("shared/f").toString();
+        assertTrue(PolicyDecisionPoint.allowedQuietly(standard, PermissionKind.FILE, "read", inData));
+        assertFalse(PolicyDecisionPoint.allowedQuietly(standard, PermissionKind.FILE, "read", outside));
+        // MINIMAL records every sensitive call, allowed or not: always the full way
+        PolicyHandle minimal = handle(IsolationLevel.MINIMAL, "");
+        assertTrue(PolicyDecisionPoint.permits(minimal, PermissionKind.FILE, "read", inData));
+        assertFalse(PolicyDecisionPoint.allowedQuietly(minimal, PermissionKind.FILE, "read", inData));
+        // the thread quota is never answered here
+        PolicyHandle threads = handle(IsolationLevel.STANDARD, "thread;target=\"*\"");
+        assertFalse(PolicyDecisionPoint.allowedQuietly(threads, PermissionKind.THREAD, "create", "*"));
+    }
 }
