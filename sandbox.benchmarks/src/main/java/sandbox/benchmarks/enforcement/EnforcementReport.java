@@ -61,9 +61,8 @@ public final class EnforcementReport {
         report.print(sm, cold);
         System.out.println();
         System.out.println("Interleaved cross-check (one JVM, alternating blocks of 200 calls, 201 rounds; µs/op):");
-        System.out.println("| operation | unguarded median / p10 | guarded median / p10 | median of per-round ratios "
-                + "| ratio of p10s | target ≤ 1.05 (p10 ratio) |");
-        System.out.println("| --- | --- | --- | --- | --- | --- |");
+        System.out.println(InterleavedCheck.HEADER);
+        System.out.println(InterleavedCheck.SEPARATOR);
         for (String line : InterleavedCheck.run()) {
             System.out.println(line);
         }

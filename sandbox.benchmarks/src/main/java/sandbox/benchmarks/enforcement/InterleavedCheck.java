@@ -16,6 +16,9 @@ public final class InterleavedCheck {
     private static final int ROUNDS = 201;
     private static final int CALLS_PER_BLOCK = 200;
     private static long sink;
+    static final String HEADER = "| operation | unguarded median / p10 | guarded median / p10 | median of per-round ratios "
+            + "| ratio of p10s | target ≤ 1.05 (p10 ratio) | bytes allocated per call, unguarded / guarded |";
+    static final String SEPARATOR = "| --- | --- | --- | --- | --- | --- | --- |";
 
     private InterleavedCheck() {
     }
@@ -27,8 +30,8 @@ public final class InterleavedCheck {
     public static void main(String[] args) throws Exception {
         int status = 0;
         try {
-            System.out.println("| operation | unguarded median / p10 | guarded median / p10 | median of per-round ratios "
-                    + "| ratio of p10s | target ≤ 1.05 (p10 ratio) |");
+            System.out.println(HEADER);
+            System.out.println(SEPARATOR);
             for (String line : run()) {
                 System.out.println(line);
             }
@@ -74,9 +77,24 @@ public final class InterleavedCheck {
         Arrays.sort(pluginUs);
         int p10 = ROUNDS / 10;
         double fastRatio = pluginUs[p10] / trustedUs[p10];
-        return String.format(Locale.ROOT, "| %s | %.2f / %.2f | %.2f / %.2f | %.3f× (IQR %.3f–%.3f) | %.3f× | %s |", what,
+        return String.format(Locale.ROOT, "| %s | %.2f / %.2f | %.2f / %.2f | %.3f× (IQR %.3f–%.3f) | %.3f× | %s | %d / %d |", what,
                 trustedUs[ROUNDS / 2], trustedUs[p10], pluginUs[ROUNDS / 2], pluginUs[p10], ratios[ROUNDS / 2],
-                ratios[ROUNDS / 4], ratios[3 * ROUNDS / 4], fastRatio, fastRatio <= 1.05 ? "MET" : "NOT MET");
+                ratios[ROUNDS / 4], ratios[3 * ROUNDS / 4], fastRatio, fastRatio <= 1.05 ? "MET" : "NOT MET",
+                allocatedPerCall(trusted), allocatedPerCall(plugin));
+    }
+
+    /**
+     * @return bytes this thread allocates per call (after warm-up, so what the compiled code allocates): unlike time,
+     *         not disturbed by other load on the machine
+     */
+    private static long allocatedPerCall(LongSupplier op) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        int calls = 10_000;
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < calls; i++) {
+            sink += op.getAsLong();
+        }
+        return Math.round((threads.getCurrentThreadAllocatedBytes() - before) / (double) calls);
     }
 
     /** @return microseconds per call over one block */

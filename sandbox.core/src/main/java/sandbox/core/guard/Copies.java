@@ -44,7 +44,7 @@ final class Copies {
             return Collections.unmodifiableSet(new LinkedHashSet<>(new ArrayList<>(s)));
         }
         if (options instanceof Object[] a) {
-            return a.clone();
+            return a.length == 0 ? a : a.clone();   // an empty array has nothing to change after the check
         }
         return options;
     }
