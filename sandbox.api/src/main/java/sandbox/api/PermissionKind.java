@@ -30,8 +30,8 @@ public enum PermissionKind {
     PROPERTY("read", "write"),
     /** JVM-wide state: standard streams, default locale and time zone, handlers, shutdown hooks, factories. */
     JVM_GLOBAL("modify"),
-    /** The OSGi framework: bundle life cycle, hooks, control services, fragments. */
-    FRAMEWORK("lifecycle", "hook", "service", "fragment");
+    /** The OSGi framework: bundle life cycle, hooks, control services, fragments, services offered to the host. */
+    FRAMEWORK("lifecycle", "hook", "service", "fragment", "register");
 
     private final Set<String> actions;
 

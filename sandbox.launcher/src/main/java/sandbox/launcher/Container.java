@@ -31,6 +31,8 @@ final class Container {
 
     private static final String JLINE = "org.jline";
     private static final String JLINE_PROVIDER = "org.jline.terminal.provider";
+    /** Felix: no extension bundles when "true" (FelixConstants.FELIX_EXTENSIONS_DISABLE). */
+    static final String EXTENSIONS_DISABLE = "felix.extensions.disable";
 
     private final LaunchOptions options;
     private final Distribution distribution;
@@ -92,6 +94,12 @@ final class Container {
     }
 
     private Framework newFramework() throws LaunchException {
+        // No framework extension bundles (escape catalogue E6): Felix puts an extension's jar on its own class
+        // path and starts its ExtensionBundle-Activator inside installBundle, before any listener or hook of the
+        // sandbox sees the bundle, so a plugin jar with `Fragment-Host: system.bundle; extension:=framework` in
+        // the deploy folder would run unwoven with the framework's class loader. Felix reads this JVM property once,
+        // when its first framework is created.
+        System.setProperty(EXTENSIONS_DISABLE, "true");
         Iterator<FrameworkFactory> factories = ServiceLoader.load(FrameworkFactory.class).iterator();
         if (!factories.hasNext()) {
             throw new LaunchException("no OSGi framework on the class path (lib/org.apache.felix.framework-*.jar missing?)");

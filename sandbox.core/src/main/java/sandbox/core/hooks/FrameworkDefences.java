@@ -60,7 +60,7 @@ public final class FrameworkDefences implements PolicyChangeListener {
         bundleContext.addBundleListener(origins);
         bundleContext.addServiceListener(hookGuard, HookRegistrationGuard.filter());
         PluginResolverHook resolverHook = new PluginResolverHook(policy, violations, bundleContext.getBundle());
-        PluginServiceHooks serviceHooks = new PluginServiceHooks(policy, violations);
+        PluginServiceHooks serviceHooks = new PluginServiceHooks(policy, violations, bundleContext.getBundle());
         PluginBundleHooks bundleHooks = new PluginBundleHooks(policy, violations);
         registrations.add(bundleContext.registerService(ResolverHookFactory.class, triggers -> resolverHook, null));
         registrations.add(bundleContext.registerService(new String[] {
@@ -73,7 +73,25 @@ public final class FrameworkDefences implements PolicyChangeListener {
         reconciler = new ClassSpaceReconciler(wiring, policy, resolverHook);
         reconciler.refreshResolvedPlugins(bundleContext.getBundles(), "they resolved before the sandbox's hooks existed");
         trackOwnWeaver(bundleContext);
+        warnIfExtensionBundlesAreEnabled();
     }
+
+    /**
+     * Felix attaches an extension bundle to its own class loader and starts its activator inside
+     * {@code installBundle}, before {@link InstallOrigins} hears of it (E6): only a framework launched with
+     * {@code felix.extensions.disable=true} (the launcher sets it) keeps plugin extension bundles out.
+     */
+    private static void warnIfExtensionBundlesAreEnabled() {
+        if (!"true".equalsIgnoreCase(System.getProperty(EXTENSIONS_DISABLE))) {
+            System.getLogger("sandbox.core.hooks").log(System.Logger.Level.WARNING, "framework extension bundles are "
+                    + "enabled (JVM property " + EXTENSIONS_DISABLE + " is not true): a plugin jar with Fragment-Host: "
+                    + "system.bundle; extension:=framework joins the framework class path and runs its activator unwoven "
+                    + "before the sandbox can uninstall it");
+        }
+    }
+
+    /** Felix's switch for extension bundles, read once per JVM ({@code FelixConstants.FELIX_EXTENSIONS_DISABLE}). */
+    static final String EXTENSIONS_DISABLE = "felix.extensions.disable";
 
     /** Once the core's own weaving hook appears, plugins resolved before it must define their classes again. */
     private void trackOwnWeaver(BundleContext bundleContext) throws InvalidSyntaxException {

@@ -13,7 +13,10 @@ import sandbox.api.PermissionKind;
  * with plugin code on the stack (a system bundle context obtained by E7, a deputy called synchronously). Such a
  * bundle stays only when the installing plugin holds {@code framework;target=<new bundle's symbolic name>;actions=lifecycle},
  * and never when its location falls under a trusted prefix: a plugin cannot mint infrastructure by choosing a location
- * string. A plugin extension bundle ({@code Fragment-Host: system.bundle; extension:=framework}) never stays (E6).
+ * string. A plugin extension bundle ({@code Fragment-Host: system.bundle; extension:=framework}) never stays (E6);
+ * but Felix has attached it to the framework class loader and started its activator inside {@code installBundle},
+ * before this listener runs, so only a framework with extension bundles disabled ({@code felix.extensions.disable},
+ * set by the launcher) keeps one out: this uninstall is the second line.
  *
  * <p>Refused bundles are uninstalled on the installing thread, inside the synchronous INSTALLED event, so
  * {@code installBundle} hands the plugin an already uninstalled bundle. (Refusing them in

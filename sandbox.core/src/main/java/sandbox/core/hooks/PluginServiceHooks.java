@@ -21,15 +21,20 @@ import sandbox.api.PermissionKind;
  * <p>One deputy is let through: Felix SCR's {@code ConfigAdminTracker} looks up Configuration Admin with each
  * component bundle's own context to hand the bundle's components their configuration; SCR keeps the service, the
  * plugin never holds it. Any lookup with a plugin frame on the stack is decided for the plugin as usual.
+ *
+ * <p>For trusted viewers the same two hooks hide services plugins registered, unless host-facing or granted
+ * ({@link ServiceVisibility#visibleToTrusted}, E11): lookups, {@code ServiceTracker}s and listeners of trusted bundles
+ * never see a plugin's service under a host interface, whatever its ranking. {@code Bundle.getRegisteredServices()}
+ * is not subject to find hooks: a host that asks one bundle for its services on purpose still gets them.
  */
 final class PluginServiceHooks implements FindHook, EventListenerHook {
     private final FrameworkPolicy policy;
     private final ServiceVisibility visibility;
     private final FrameworkViolations violations;
 
-    PluginServiceHooks(FrameworkPolicy policy, FrameworkViolations violations) {
+    PluginServiceHooks(FrameworkPolicy policy, FrameworkViolations violations, Bundle enforcer) {
         this.policy = policy;
-        this.visibility = new ServiceVisibility(policy);
+        this.visibility = new ServiceVisibility(policy, enforcer);
         this.violations = violations;
     }
 
@@ -38,6 +43,7 @@ final class PluginServiceHooks implements FindHook, EventListenerHook {
                      Collection<ServiceReference<?>> references) {
         Bundle viewer = bundleOf(context);
         if (!policy.plugin(viewer)) {
+            references.removeIf(ref -> !visibility.visibleToTrusted(viewer, ref));
             return;
         }
         references.removeIf(ref -> {
@@ -70,7 +76,7 @@ final class PluginServiceHooks implements FindHook, EventListenerHook {
         ServiceReference<?> ref = event.getServiceReference();
         listeners.keySet().removeIf(context -> {
             Bundle viewer = bundleOf(context);
-            return policy.plugin(viewer) && !visibility.visibility(viewer, ref).allowed();
+            return policy.plugin(viewer) ? !visibility.visibility(viewer, ref).allowed() : !visibility.visibleToTrusted(viewer, ref);
         });
     }
 

@@ -1,7 +1,6 @@
 package sandbox.itests.framework;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Map;
@@ -34,7 +33,7 @@ public class HookRegistrationIT extends FrameworkDefenceSupport {
             b.start();
             for (String hook : new String[] {WEAVING, RESOLVER, SERVICE_FIND, BUNDLE_EVENT}) {
                 assertEquals(bsn + " " + hook, "unregistered", outcome(bsn, hook));
-                assertNull(bsn + " still has a " + hook, context.getServiceReferences(hook, "(service.bundleid=" + b.getBundleId() + ")"));
+                assertTrue(bsn + " still has a " + hook, registered(b, hook).isEmpty());
                 Violation v = awaitViolation(bsn, PermissionKind.FRAMEWORK, "BundleContext.registerService", hook);
                 assertTrue(v.describe(), v.enforced());
             }

@@ -13,7 +13,8 @@ import org.osgi.framework.BundleException;
 
 /**
  * E1: installs a bundle it builds in memory, from a location string it chooses: the first trusted prefix (to be
- * taken for infrastructure) or an ordinary one, then tries to start it.
+ * taken for infrastructure) or an ordinary one, then tries to start it. E6: with header
+ * {@code Hostile-Install-Extension: true} the bundle is a framework extension fragment.
  */
 public final class Installer implements BundleActivator {
     @Override
@@ -25,7 +26,8 @@ public final class Installer implements BundleActivator {
         }
         String result;
         try {
-            Bundle b = ctx.installBundle(location, new ByteArrayInputStream(jar(bsn)));
+            boolean extension = Boolean.parseBoolean(Outcome.header(ctx, "Hostile-Install-Extension"));
+            Bundle b = ctx.installBundle(location, new ByteArrayInputStream(jar(bsn, extension)));
             try {
                 b.start();
                 result = "started";
@@ -48,13 +50,16 @@ public final class Installer implements BundleActivator {
         throw new IllegalStateException("no trusted folder prefix");
     }
 
-    private static byte[] jar(String bsn) throws IOException {
+    private static byte[] jar(String bsn, boolean extension) throws IOException {
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         a.putValue("Bundle-ManifestVersion", "2");
         a.putValue("Bundle-SymbolicName", bsn);
         a.putValue("Bundle-Version", "1.0.0");
+        if (extension) {
+            a.putValue("Fragment-Host", "system.bundle; extension:=framework");
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new JarOutputStream(out, m).close();
         return out.toByteArray();
