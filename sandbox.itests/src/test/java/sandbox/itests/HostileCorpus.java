@@ -133,10 +133,16 @@ final class HostileCorpus {
             new NotInCorpus("G10", "IIORegistry/DriverManager rows are in the table; no corpus action yet"),
             new NotInCorpus("H6", "javac cannot emit a foreign bootstrap: FailClosedTest (unit) refuses a JDK bootstrap "
                     + "that is not allow-listed; plugin bootstraps are woven plugin code"),
-            new NotInCorpus("H7", "ldc MethodHandle: javac cannot emit it; covered by HandleConstantTest (unit, woven)"),
-            new NotInCorpus("H8", "dynamic constants: javac cannot emit them; covered by HandleConstantTest (unit, woven)"),
-            new NotInCorpus("H9", "class files the weaver refuses: covered by FailClosedTest (unit)"),
-            new NotInCorpus("H11", "binding refuses unknown loaders: FailClosedTest (unit) and H10.computedGuardName here"));
+            new NotInCorpus("H7", "ldc MethodHandle: javac cannot emit it; WeaverEdgeIT (ASM-made plugin class in Felix: "
+                    + "denied and recorded at STANDARD, runs when granted) and HandleConstantTest (unit)"),
+            new NotInCorpus("H8", "dynamic constants: javac cannot emit them; WeaverEdgeIT (condy through "
+                    + "ConstantBootstraps.invoke in Felix: denied and recorded, runs when granted) and HandleConstantTest (unit)"),
+            new NotInCorpus("H9", "class files the weaver refuses (version 70, version 49 JSR/RET, a method the weave "
+                    + "would push past 64 KB): WeaverEdgeIT (fail to load with the WeavingException, never run, the hook "
+                    + "keeps weaving) and FailClosedTest (unit)"),
+            new NotInCorpus("H11", "classes of no bundle (a hidden class, a class of a plugin-made loader): WeaverEdgeIT "
+                    + "(definition needs CLASS_DEFINITION; their calls are denied and recorded against the plugin); binding "
+                    + "refuses unknown loaders: FailClosedTest (unit) and H10.computedGuardName here"));
 
     private HostileCorpus() {
     }
