@@ -1,6 +1,7 @@
 package sandbox.distribution;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Random;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
@@ -17,6 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import sandbox.distribution.extension.MarkingActivator;
 
 /** The assembled distribution, started the way a service manager or CI would: no terminal, SIGTERM to stop. */
 public class DistributionIT {
@@ -136,6 +139,25 @@ public class DistributionIT {
         }
     }
 
+    /**
+     * Escape catalogue E6: Felix would put an extension bundle's jar on the framework class path and start its
+     * activator inside installBundle, before the sandbox hears of it; the launcher disables extension bundles, so
+     * FileInstall's install fails and the activator never runs.
+     */
+    @Test
+    public void aDroppedFrameworkExtensionBundleIsNeverInstalledNorRun() throws Exception {
+        Path state = tmp.getRoot().toPath().resolve("state");
+        Path marker = tmp.getRoot().toPath().resolve("extension-activator-ran");
+        try (RunningContainer container = RunningContainer.start(DISTRIBUTION, "--state", state.toString())) {
+            container.awaitReady();
+            drop(extensionBundle("it.extension", marker), state.resolve("deploy").resolve("it.extension.jar"));
+            container.awaitLine("FileInstall failing to install it.extension.jar", l -> l.contains("Failed to install artifact")
+                    && l.contains("it.extension.jar") && l.contains("Could not create bundle object"));
+            assertFalse("the extension's activator ran", Files.exists(marker));
+            assertEquals(container.output(), 0, container.terminate());
+        }
+    }
+
     @Test
     public void unknownOptionExitsTwoWithUsageHint() throws Exception {
         try (RunningContainer container = RunningContainer.start(DISTRIBUTION, "--bogus")) {
@@ -162,6 +184,31 @@ public class DistributionIT {
         main.putValue("Bundle-Version", "1.0.0");
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         new JarOutputStream(bytes, manifest).close();
+        return bytes.toByteArray();
+    }
+
+    /** A framework extension bundle whose activator ({@link MarkingActivator}) would create {@code marker}. */
+    private static byte[] extensionBundle(String symbolicName, Path marker) throws Exception {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Fragment-Host", "system.bundle; extension:=framework");
+        main.putValue("ExtensionBundle-Activator", MarkingActivator.class.getName());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            String path = MarkingActivator.class.getName().replace('.', '/') + ".class";
+            jar.putNextEntry(new JarEntry(path));
+            try (java.io.InputStream in = DistributionIT.class.getClassLoader().getResourceAsStream(path)) {
+                in.transferTo(jar);
+            }
+            jar.closeEntry();
+            jar.putNextEntry(new JarEntry(MarkingActivator.TARGET));
+            jar.write(marker.toString().getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
         return bytes.toByteArray();
     }
 
