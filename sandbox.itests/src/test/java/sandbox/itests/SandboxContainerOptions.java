@@ -5,6 +5,7 @@ import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemPackage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,15 @@ public final class SandboxContainerOptions {
     /** Framework property naming the plugins' data root (read by sandbox.core, set by the launcher too). */
     public static final String DATA_DIR = "sandbox.data.dir";
 
+    /**
+     * The gate package of the JDK sink agent (-javaagent in failsafe's argLine): the system bundle exports it, as the
+     * launcher has it do, so that sandbox.core (optional import) can install its checker; no plugin may wire to it.
+     * A Pax Exam systemPackage option, not a framework property: Pax Exam builds
+     * org.osgi.framework.system.packages.extra from these options and its own packages, and a property would replace
+     * its own.
+     */
+    public static final String SINK_GATE_PACKAGE = "sandbox.agent.gate";
+
     /** Start levels: Pax Exam's own bundles are at 2 and the probe at 5; plugins start after the container. */
     static final int CONTAINER_LEVEL = 3;
     static final int PLUGIN_LEVEL = 4;
@@ -72,6 +82,7 @@ public final class SandboxContainerOptions {
         options.add(junitBundles());
         options.add(cleanCaches(true));
         options.add(frameworkProperty(TRUSTED_LOCATIONS).value(trustedLocations()));
+        options.add(systemPackage(SINK_GATE_PACKAGE));
         options.add(frameworkProperty(DATA_DIR).value(newWorkDir("data-").toString()));
         options.add(fileInstall(newWorkDir("deploy-")));
         for (String artifactId : CONTAINER_BUNDLES) {

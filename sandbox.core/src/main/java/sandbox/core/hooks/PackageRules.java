@@ -44,7 +44,18 @@ public final class PackageRules {
             new Rule("org.osgi.service.component.runtime", PermissionKind.FRAMEWORK, "service", "enable/disable any component"),
             new Rule("org.apache.felix", PermissionKind.FRAMEWORK, "service", "Felix internals, Gogo, SCR, FileInstall"));
 
+    /**
+     * Packages no grant opens, at any level: the JDK sink agent's gate (sandbox.agent.gate, on the boot class path and
+     * exported by the system bundle only so that sandbox.core can install its checker; docs/sinks.md).
+     */
+    public static final List<String> CLOSED = List.of("sandbox.agent");
+
     private PackageRules() {
+    }
+
+    /** @return true when no plugin may wire to the package, whatever it is granted */
+    public static boolean closed(String pkg) {
+        return CLOSED.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."));
     }
 
     /** @return the rule covering the package, if it is sensitive */

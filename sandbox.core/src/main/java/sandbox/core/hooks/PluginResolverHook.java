@@ -97,6 +97,12 @@ final class PluginResolverHook implements ResolverHook {
     private boolean packageAllowed(Bundle plugin, BundleRequirement requirement, Bundle provider, String pkg, boolean report) {
         boolean declared = StaticImports.of(plugin).contains(pkg);
         String operation = declared ? "Import-Package" : "DynamicImport-Package";
+        if (PackageRules.closed(pkg)) {   // the sink agent's gate: never, at any level (docs/sinks.md)
+            if (report) {
+                violations.report(plugin, PermissionKind.REFLECTION, operation, pkg, Decision.DENY);
+            }
+            return false;
+        }
         if (provider.equals(core)) {
             // Woven code reaches core's exports through an import the weaver adds (Felix gives it no
             // resolution:=dynamic directive, so the manifest tells): only a static Import-Package is refused (H10).

@@ -40,7 +40,8 @@ final class ClassSpace {
     /** @return true for the Sandbox's own code and for JDK internals no plugin may touch (B2, B9, H10) */
     static boolean internal(Class<?> c) {
         String name = base(c).getName();
-        return name.startsWith("sandbox.core.") || Forbidden.isForbiddenName(name);
+        // sandbox.agent: the JDK sink agent and its gate, on the boot class path (docs/sinks.md)
+        return name.startsWith("sandbox.core.") || name.startsWith("sandbox.agent.") || Forbidden.isForbiddenName(name);
     }
 
     /** @return true when {@code space} (the plugin's loader) resolves the class's name to this very class */

@@ -1,0 +1,74 @@
+package sandbox.core.sink;
+
+import java.util.Optional;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleReference;
+import sandbox.core.plugins.TrustedBundles;
+import sandbox.core.policy.HandleRegistry;
+import sandbox.core.policy.LoaderIdentity;
+import sandbox.core.policy.PolicyHandle;
+
+/**
+ * Finds who a sink call is for. The stack is walked from the gate down; JDK frames (boot and platform loader) are
+ * wrappers and are skipped; the FIRST other frame decides, and the walk stops there, so the common case (the host
+ * doing I/O) costs a few frames. That frame is:
+ * <ul>
+ *   <li>a class of a plugin bundle, or of a loader {@link LoaderIdentity} maps to one: the plugin;</li>
+ *   <li>a class of a trusted bundle, the system bundle, or the application class loader (launcher, framework,
+ *       class path): the host, allowed. Trusted code doing I/O a plugin asked for is a deputy, as with the
+ *       weaving guard, whose frame is exactly such a trusted frame: a guarded call is never checked twice;</li>
+ *   <li>anything else (a loader a plugin made, a bundle already gone): unknown, denied (H11).</li>
+ * </ul>
+ */
+final class Attribution {
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
+    private static final ClassLoader APPLICATION = ClassLoader.getSystemClassLoader();
+
+    private final TrustedBundles trust;
+
+    Attribution(TrustedBundles trust) {
+        this.trust = trust;
+    }
+
+    /**
+     * @param gate the class the walk starts below (the gate); frames above it are the checker's own
+     * @return the caller
+     */
+    Caller find(Class<?> gate) {
+        Optional<Class<?>> first = WALKER.walk(s -> s.map(StackWalker.StackFrame::getDeclaringClass)
+                .dropWhile(c -> c != gate)
+                .filter(c -> c != gate && !isJdk(c))
+                .findFirst());
+        return first.map(this::classify).orElse(Caller.JDK_ONLY);
+    }
+
+    /** @return what the class is, as the first non-JDK frame */
+    Caller classify(Class<?> c) {
+        ClassLoader loader = c.getClassLoader();
+        if (loader instanceof BundleReference ref) {
+            Bundle b = ref.getBundle();
+            if (b != null && trust.isTrusted(b)) {
+                return new Caller(Caller.Kind.HOST, c, null);
+            }
+        }
+        long bundle = LoaderIdentity.bundleOf(c);
+        if (bundle != LoaderIdentity.NONE) {
+            PolicyHandle h = HandleRegistry.byBundle(bundle).orElse(null);
+            return h == null ? new Caller(Caller.Kind.UNKNOWN, c, null) : new Caller(Caller.Kind.PLUGIN, c, h);
+        }
+        if (loader == APPLICATION) {
+            return new Caller(Caller.Kind.HOST, c, null);
+        }
+        return new Caller(Caller.Kind.UNKNOWN, c, null);
+    }
+
+    /**
+     * JDK code: the boot and platform loaders' classes, and the reflection accessors JDK 17 generates into loaders
+     * of their own (they are the JDK calling on behalf of the frame below, which is checked instead).
+     */
+    static boolean isJdk(Class<?> c) {
+        ClassLoader loader = c.getClassLoader();
+        return loader == null || loader == PLATFORM || c.getName().startsWith("jdk.internal.reflect.");
+    }
+}

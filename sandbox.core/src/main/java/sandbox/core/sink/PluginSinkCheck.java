@@ -1,0 +1,51 @@
+package sandbox.core.sink;
+
+import java.util.List;
+import sandbox.agent.gate.SinkCheck;
+import sandbox.agent.gate.SinkGate;
+import sandbox.agent.gate.Sinks;
+import sandbox.api.PermissionKind;
+import sandbox.core.policy.PolicyDecisionPoint;
+
+/**
+ * The checker the gate calls at every JDK sink: attributes the call ({@link Attribution}) and, for a plugin, asks
+ * the same {@link PolicyDecisionPoint#enforce} the weaving guard asks, so a denial is the same
+ * {@code SandboxDeniedException} and the same recorded violation, with operation {@code "sink <JDK member>"}.
+ * The gate never re-enters it on the same thread, so the policy's own I/O (canonicalising a path, reporting) is not
+ * checked again.
+ */
+final class PluginSinkCheck implements SinkCheck {
+    static final String OPERATION_PREFIX = "sink ";
+    private static final System.Logger LOG = System.getLogger("sandbox.core.sink");
+
+    private final Attribution attribution;
+    private final HostReads hostReads;
+
+    PluginSinkCheck(Attribution attribution, HostReads hostReads) {
+        this.attribution = attribution;
+        this.hostReads = hostReads;
+    }
+
+    @Override
+    public void check(int sink, Object a, Object b) {
+        Caller caller = attribution.find(SinkGate.class);
+        if (caller.kind() == Caller.Kind.HOST) {
+            return;
+        }
+        List<SinkRequest> requests = SinkRequests.of(sink, a, b);
+        String operation = OPERATION_PREFIX + Sinks.MEMBERS.get(sink);
+        for (SinkRequest r : requests) {
+            if (r.kind() == PermissionKind.FILE && r.action().equals("read") && hostReads.allows(r.target())) {
+                continue;
+            }
+            if (caller.kind() == Caller.Kind.UNKNOWN) {
+                // no plugin to record a violation for: the log is where an operator sees it
+                SecurityException denied = new SecurityException("Sandbox denied " + operation + " on " + r.target() + " to "
+                        + caller.frame().getName() + ": its class loader belongs to no bundle Sandbox knows");
+                LOG.log(System.Logger.Level.WARNING, denied.getMessage() + " (loader " + caller.frame().getClassLoader() + ")");
+                throw denied;
+            }
+            PolicyDecisionPoint.enforce(caller.handle(), r.kind(), r.action(), r.target(), operation);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package sandbox.core.sink;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import sandbox.core.plugins.TrustedBundles;
+
+/**
+ * Connects the JDK sink agent (design layer 3, docs/sinks.md) while sandbox.core runs: installs the checker into
+ * the gate on activation and removes it on deactivation. Without the agent (no {@code -javaagent}, or the gate
+ * package not exported by the system bundle) it logs that sink checks are off and does nothing: the weaving guard
+ * still holds. Only {@link GateLink} names the gate's classes, so this class loads when the optional import is not
+ * wired.
+ */
+@Component(immediate = true, service = {})
+public final class SinkInstaller {
+    private static final System.Logger LOG = System.getLogger("sandbox.core.sink");
+    private Object token;
+
+    @Activate
+    void activate(BundleContext context) {
+        if (!GateLink.present()) {
+            boolean agent = System.getProperty(GateLink.AGENT_PROPERTY) != null;
+            LOG.log(agent ? System.Logger.Level.WARNING : System.Logger.Level.INFO, agent
+                    ? "JDK sink agent is loaded but package sandbox.agent.gate is not exported by the system bundle"
+                      + " (org.osgi.framework.system.packages.extra): sink checks are OFF"
+                    : "no JDK sink agent (-javaagent:sandbox.agent.jar): sink checks are off, the weaving guard holds alone");
+            return;
+        }
+        token = GateLink.install(TrustedBundles.of(context));
+        LOG.log(System.Logger.Level.INFO, "JDK sink checks active: " + System.getProperty(GateLink.AGENT_PROPERTY)
+                + " JDK methods instrumented");
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (token != null) {
+            GateLink.uninstall(token);
+            token = null;
+        }
+    }
+}
