@@ -37,6 +37,8 @@ public class DistributionIT {
             String ready = container.awaitReady();
             assertTrue(ready, ready.contains("state " + state + ","));
             assertTrue(ready, ready.contains("3 plugins (3 active)"));
+            // bin/sandbox loads the JDK sink agent and sandbox.core connects to it (docs/sinks.md)
+            assertTrue(container.output(), container.output().contains("JDK sink checks active"));
             Path deploy = state.resolve("deploy");
             assertTrue(Files.exists(deploy.resolve("example.hello.jar")));
 

@@ -63,6 +63,10 @@ final class FrameworkProperties {
         p.put(Constants.FRAMEWORK_BOOTDELEGATION, "java.*");
         p.put("felix.bootdelegation.implicit", "false");
 
+        // The JDK sink agent's gate (bin/sandbox loads the agent, docs/sinks.md): sandbox.core imports it optionally to
+        // install its checker; its resolver hook keeps every plugin from wiring to it.
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "sandbox.agent.gate");
+
         // The shell reads no profile from the working directory; history goes to ~/.gogo.history.
         p.put("gosh.home", distribution.home().toString());
 

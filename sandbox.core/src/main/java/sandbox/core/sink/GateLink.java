@@ -26,7 +26,7 @@ final class GateLink {
 
     /** @return the token that removes the checker again */
     static Object install(TrustedBundles trust) {
-        PluginSinkCheck check = new PluginSinkCheck(new Attribution(trust), HostReads.ofThisJvm());
+        PluginSinkCheck check = new PluginSinkCheck(new Attribution(trust), HostReads.ofThisJvm(), SinkGate.class);
         // load and link the checker's code now, not inside the first FileInputStream.open a plugin makes
         SinkRequests.of(sandbox.agent.gate.Sinks.FILE_INPUT, "/", null);
         check.check(sandbox.agent.gate.Sinks.EXIT, 0, null);

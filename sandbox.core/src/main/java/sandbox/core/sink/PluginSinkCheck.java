@@ -2,7 +2,6 @@ package sandbox.core.sink;
 
 import java.util.List;
 import sandbox.agent.gate.SinkCheck;
-import sandbox.agent.gate.SinkGate;
 import sandbox.agent.gate.Sinks;
 import sandbox.api.PermissionKind;
 import sandbox.core.policy.PolicyDecisionPoint;
@@ -20,15 +19,21 @@ final class PluginSinkCheck implements SinkCheck {
 
     private final Attribution attribution;
     private final HostReads hostReads;
+    private final Class<?> gate;
 
-    PluginSinkCheck(Attribution attribution, HostReads hostReads) {
+    /**
+     * @param gate the class whose frame calls this checker: the walk starts below it ({@code SinkGate}; a stand-in
+     *             in unit tests, which run without the agent)
+     */
+    PluginSinkCheck(Attribution attribution, HostReads hostReads, Class<?> gate) {
         this.attribution = attribution;
         this.hostReads = hostReads;
+        this.gate = gate;
     }
 
     @Override
     public void check(int sink, Object a, Object b) {
-        Caller caller = attribution.find(SinkGate.class);
+        Caller caller = attribution.find(gate);
         if (caller.kind() == Caller.Kind.HOST) {
             return;
         }

@@ -39,4 +39,12 @@ public class PackageRulesTest {
         assertTrue(filter, filter.startsWith("(|(objectClass=org.osgi.framework.hooks.*)"));
         assertTrue(filter, filter.contains("(objectClass=org.osgi.service.cm.ConfigurationPlugin)"));
     }
+
+    @Test
+    public void theSinkAgentsGateIsClosedWhateverIsGranted() {
+        assertTrue(PackageRules.closed("sandbox.agent.gate"));
+        assertTrue(PackageRules.closed("sandbox.agent"));
+        assertFalse(PackageRules.closed("sandbox.agentx"));
+        assertFalse(PackageRules.closed("sandbox.api"));
+    }
 }
