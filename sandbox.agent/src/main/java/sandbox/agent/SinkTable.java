@@ -57,8 +57,8 @@ public final class SinkTable {
                     "([Ljava/lang/ProcessBuilder$Redirect;)Ljava/lang/Process;", 0, -1),
             new SinkRow(EXIT, "java/lang/Runtime", "exit", "(I)V", 1, -1),
             new SinkRow(HALT, "java/lang/Runtime", "halt", "(I)V", 1, -1),
-            new SinkRow(LOAD, "java/lang/Runtime", "load0", "(Ljava/lang/Class;Ljava/lang/String;)V", 2, -1),
-            new SinkRow(LOAD_LIBRARY, "java/lang/Runtime", "loadLibrary0", "(Ljava/lang/Class;Ljava/lang/String;)V", 2, -1));
+            new SinkRow(LOAD, "java/lang/Runtime", "load0", "(Ljava/lang/Class;Ljava/lang/String;)V", 2, 1),
+            new SinkRow(LOAD_LIBRARY, "java/lang/Runtime", "loadLibrary0", "(Ljava/lang/Class;Ljava/lang/String;)V", 2, 1));
 
     private SinkTable() {
     }

@@ -125,7 +125,7 @@ public class SinkGateIT {
             System.loadLibrary("no-such-library");
             fail("denied");
         } catch (SecurityException expected) {
-            assertTrue(seen.toString(), seen.contains(Sinks.LOAD_LIBRARY + " no-such-library null"));
+            assertTrue(seen.toString(), seen.contains(Sinks.LOAD_LIBRARY + " no-such-library " + SinkGateIT.class));
         }
     }
 

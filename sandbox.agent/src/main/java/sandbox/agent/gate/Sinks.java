@@ -56,9 +56,9 @@ public final class Sinks {
     public static final int EXIT = 22;
     /** Runtime.halt: a = Integer status. */
     public static final int HALT = 23;
-    /** Runtime.load0 (System.load, Runtime.load): a = library path String. */
+    /** Runtime.load0 (System.load, Runtime.load): a = library path String, b = the Class that asked (the JDK's caller). */
     public static final int LOAD = 24;
-    /** Runtime.loadLibrary0 (System.loadLibrary, Runtime.loadLibrary): a = library name String. */
+    /** Runtime.loadLibrary0 (System.loadLibrary, Runtime.loadLibrary): a = library name String, b = the Class that asked. */
     public static final int LOAD_LIBRARY = 25;
 
     /** The JDK member of each id, by id: what a violation's operation names after "sink ". */

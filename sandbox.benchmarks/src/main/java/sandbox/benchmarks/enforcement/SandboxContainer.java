@@ -15,19 +15,21 @@ import org.osgi.framework.Bundle;
  * Configuration Admin like an operator would, grants the loopback port. The file read is in the plugin's own data
  * folder, which is always granted.
  */
-final class SandboxContainer implements AutoCloseable {
+public final class SandboxContainer implements AutoCloseable {
     static final String PLUGIN = "bench.plugin";
     static final String TRUSTED = "bench.plugin.trusted";
     private static final String GUARD_FIELD = "$sandbox$handle";
 
     private final FelixTrial trial;
     private final BenchFramework framework;
-    final LongSupplier fileTrusted;
-    final LongSupplier filePlugin;
-    final LongSupplier socketTrusted;
-    final LongSupplier socketPlugin;
+    /** The operations, as the trusted copy and as the woven plugin (public for sandbox.benchmarks.sink). */
+    public final LongSupplier fileTrusted;
+    public final LongSupplier filePlugin;
+    public final LongSupplier socketTrusted;
+    public final LongSupplier socketPlugin;
 
-    SandboxContainer() throws Exception {
+    /** Starts the framework with both copies installed and the plugin's policy in force. */
+    public SandboxContainer() throws Exception {
         trial = new FelixTrial("sandbox-bench-");
         Path scratch = trial.scratch;
         Path file = SmallFile.create(scratch.resolve("data").resolve(PLUGIN));
@@ -38,6 +40,9 @@ final class SandboxContainer implements AutoCloseable {
         Map<String, String> props = trial.properties(file);
         props.put("sandbox.trusted.locations", BenchFiles.location(BenchFiles.bundlesDir()) + "," + BenchFiles.location(trustedDir));
         props.put("sandbox.data.dir", scratch.resolve("data").toString());
+        // the JDK sink agent's gate, as the launcher exports it: sink checks are on in forks run with -javaagent
+        // (sandbox.benchmarks.sink) and the export is inert without it
+        props.put("org.osgi.framework.system.packages.extra", "sandbox.agent.gate");
         framework = trial.init(props);
         try {
             framework.start();

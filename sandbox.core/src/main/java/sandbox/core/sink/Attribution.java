@@ -1,6 +1,5 @@
 package sandbox.core.sink;
 
-import java.util.Optional;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleReference;
 import sandbox.core.plugins.TrustedBundles;
@@ -36,11 +35,26 @@ final class Attribution {
      * @return the caller
      */
     Caller find(Class<?> gate) {
-        Optional<Class<?>> first = WALKER.walk(s -> s.map(StackWalker.StackFrame::getDeclaringClass)
-                .dropWhile(c -> c != gate)
-                .filter(c -> c != gate && !isJdk(c))
-                .findFirst());
-        return first.map(this::classify).orElse(Caller.JDK_ONLY);
+        return WALKER.walk(s -> {
+            boolean below = false;
+            for (java.util.Iterator<StackWalker.StackFrame> it = s.iterator(); it.hasNext();) {
+                StackWalker.StackFrame f = it.next();
+                Class<?> c = f.getDeclaringClass();
+                if (c == gate) {
+                    below = true;
+                } else if (!below) {
+                    continue;   // the checker's own frames
+                } else if (!isJdk(c)) {
+                    return classify(c);
+                } else if (f.getMethodName().equals("<clinit>")) {
+                    // A JDK class initialiser runs once per JVM for whoever touches the class first; what it reads or
+                    // loads (its native library, its data file) is the JDK's, and failing it would break the class
+                    // for the whole container ("Could not initialize class ...").
+                    return Caller.JDK_ONLY;
+                }
+            }
+            return Caller.JDK_ONLY;
+        });
     }
 
     /** @return what the class is, as the first non-JDK frame */

@@ -33,6 +33,9 @@ final class PluginSinkCheck implements SinkCheck {
 
     @Override
     public void check(int sink, Object a, Object b) {
+        if ((sink == Sinks.LOAD || sink == Sinks.LOAD_LIBRARY) && b instanceof Class<?> asker && Attribution.isJdk(asker)) {
+            return;   // a JDK class loading its own library (awt for BufferedImage, net, nio, zip ...)
+        }
         Caller caller = attribution.find(gate);
         if (caller.kind() == Caller.Kind.HOST) {
             return;

@@ -110,6 +110,7 @@ public class PluginSinkCheckTest {
     public void jdkFilesAndTheHostAreNotAsked() throws Throwable {
         PluginLoader p = plugin(IsolationLevel.STRICT, "");
         p.reach(Sinks.FILE_INPUT, Path.of(System.getProperty("java.home"), "release").toString(), null);
+        p.reach(Sinks.LOAD_LIBRARY, "net", java.net.Socket.class);   // asked by a JDK class: the JDK's own library
         FakeGate.check(Sinks.FILE_OUTPUT, "/etc/passwd", null);   // the test class itself: application loader, host
         assertTrue(violations.toString(), violations.isEmpty());
         try {
@@ -117,6 +118,12 @@ public class PluginSinkCheckTest {
             fail("a path that climbs out of java.home is not a JDK file");
         } catch (SandboxDeniedException expected) {
             assertTrue(expected.getMessage(), expected.getMessage().contains("/etc/passwd"));
+        }
+        try {
+            p.reach(Sinks.LOAD_LIBRARY, "evil", p.loadClass(SinkSample.class.getName()));
+            fail("a library the plugin asks for is the plugin's");
+        } catch (SandboxDeniedException expected) {
+            assertEquals(PermissionKind.NATIVE, expected.permission());
         }
     }
 
