@@ -57,7 +57,7 @@ final class WeaveCorpus {
         steps.add(new GuardTransform(SensitiveApiTable.INSTANCE));
         steps.add((next, ctx) -> {
             ctx.addDynamicImport(RunawayTransform.POLL_PACKAGE);
-            return runaway.wrap(next, ctx.pluginId());
+            return runaway.wrap(next, ctx.pluginId(), ctx.original());
         });
         return new WeavingPipeline(steps);
     }

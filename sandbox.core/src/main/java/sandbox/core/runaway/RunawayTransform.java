@@ -1,10 +1,21 @@
 package sandbox.core.runaway;
 
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
 
 /**
  * The runaway-containment weave of one plugin class: a poll at loop back-edges and method entries, and handler
@@ -45,24 +56,40 @@ public final class RunawayTransform {
     /**
      * @param next where the woven class goes
      * @param pluginId the plugin the class belongs to (its signal is looked up by this id)
+     * @param original the class file as shipped, read before any step ran: it tells which bodies are leaves and
+     *                 which the weave leaves untouched (those the class writer then copies as they are)
+     * @return a visitor that weaves the class and passes it on to {@code next}
+     */
+    public ClassVisitor wrap(ClassVisitor next, String pluginId, ClassReader original) {
+        return new Weaver(next, Objects.requireNonNull(pluginId, "pluginId"), CodeShapes.of(original));
+    }
+
+    /**
+     * The same weave without the class file at hand: each body is buffered to learn whether it is a leaf before
+     * it is woven (slower).
+     *
+     * @param next where the woven class goes
+     * @param pluginId the plugin the class belongs to (its signal is looked up by this id)
      * @return a visitor that weaves the class and passes it on to {@code next}
      */
     public ClassVisitor wrap(ClassVisitor next, String pluginId) {
-        return new Weaver(next, Objects.requireNonNull(pluginId, "pluginId"));
+        return new Weaver(next, Objects.requireNonNull(pluginId, "pluginId"), null);
     }
 
     /** Adds the field and static initialiser and hands each method body to {@link PollInserter}. */
     private static final class Weaver extends ClassVisitor {
         private final String pluginId;
+        private final CodeShapes shapes;
         private String owner;
         private int version;
         private boolean isInterface;
         private boolean skip;
         private boolean sawClinit;
 
-        Weaver(ClassVisitor next, String pluginId) {
+        Weaver(ClassVisitor next, String pluginId, CodeShapes shapes) {
             super(Opcodes.ASM9, next);
             this.pluginId = pluginId;
+            this.shapes = shapes;
         }
 
         @Override
@@ -82,14 +109,18 @@ public final class RunawayTransform {
             }
             boolean clinit = name.equals("<clinit>");
             sawClinit |= clinit;
-            MethodNode body = new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
+            if (shapes != null) {
+                if (!clinit && shapes.untouched(name, descriptor)) {
+                    return next;   // nothing to weave: handed on as it is, so the writer can copy the body's bytes
+                }
+                return new PollInserter(next, owner, name, pluginId, clinit, version, shapes.leaf(name, descriptor));
+            }
+            return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
                 @Override
                 public void visitEnd() {
-                    new PollInserter(owner, pluginId, clinit, version).weave(this);
-                    accept(next);
+                    accept(new PollInserter(next, owner, name, pluginId, clinit, version, isLeaf(instructions)));
                 }
             };
-            return body;
         }
 
         @Override
@@ -109,5 +140,22 @@ public final class RunawayTransform {
             }
             super.visitEnd();
         }
+    }
+
+    /** @return true when a buffered body neither calls nor jumps to an instruction at or before the jump */
+    private static boolean isLeaf(InsnList code) {
+        Set<LabelNode> seen = new HashSet<>();
+        for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof LabelNode label) {
+                seen.add(label);
+            } else if (insn instanceof MethodInsnNode || insn instanceof InvokeDynamicInsnNode
+                    || insn.getOpcode() == Opcodes.RET
+                    || insn instanceof JumpInsnNode jump && seen.contains(jump.label)
+                    || insn instanceof TableSwitchInsnNode table && (seen.contains(table.dflt) || table.labels.stream().anyMatch(seen::contains))
+                    || insn instanceof LookupSwitchInsnNode lookup && (seen.contains(lookup.dflt) || lookup.labels.stream().anyMatch(seen::contains))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -24,22 +24,26 @@ public final class GuardTransform implements ClassTransform {
     @Override
     public ClassVisitor wrap(ClassVisitor next, WeaveContext ctx) {
         ctx.addDynamicImport(GuardCalls.PACKAGE);
-        return new Weaver(next, ctx, new CallMatcher(table, ctx.hierarchy()));
+        CallMatcher matcher = new CallMatcher(table, ctx.hierarchy());
+        return new Weaver(next, ctx, matcher, QuietClasses.isQuiet(ctx.original(), matcher));
     }
 
     private static final class Weaver extends ClassVisitor {
         private final WeaveContext ctx;
         private final CallMatcher matcher;
+        private final boolean quiet;
         private String owner;
         private int version;
         private boolean isInterface;
         private boolean sawClinit;
         private HandleRewriter handles;
 
-        Weaver(ClassVisitor next, WeaveContext ctx, CallMatcher matcher) {
+        /** @param quiet true when no body can hold anything to rewrite ({@link QuietClasses}) */
+        Weaver(ClassVisitor next, WeaveContext ctx, CallMatcher matcher, boolean quiet) {
             super(Opcodes.ASM9, next);
             this.ctx = ctx;
             this.matcher = matcher;
+            this.quiet = quiet;
         }
 
         @Override
@@ -62,6 +66,9 @@ public final class GuardTransform implements ClassTransform {
             }
             boolean clinit = name.equals("<clinit>");
             sawClinit |= clinit;
+            if (quiet) {
+                return clinit ? new BindingPrologue(next, owner, ctx.bundleId()) : next;
+            }
             return new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions) {
                 @Override
                 public void visitEnd() {

@@ -43,7 +43,7 @@ public final class SandboxWeavingHook implements WeavingHook {
         steps.add(new GuardTransform(SensitiveApiTable.INSTANCE));
         steps.add((next, ctx) -> {
             ctx.addDynamicImport(RunawayTransform.POLL_PACKAGE);
-            return runaway.wrap(next, ctx.pluginId());
+            return runaway.wrap(next, ctx.pluginId(), ctx.original());
         });
         pipeline = new WeavingPipeline(steps);
         sandbox.core.reflect.RuntimeDefinitions.connect(pipeline);   // code plugins define at run time is woven alike

@@ -3,6 +3,7 @@ package sandbox.core.weaving;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.objectweb.asm.ClassReader;
 
 /**
  * What the pipeline knows about the class being woven. One per class weave; not shared between threads.
@@ -13,6 +14,7 @@ public final class WeaveContext {
     private final String pluginId;
     private final ClassHierarchy hierarchy;
     private final Set<String> dynamicImports = new LinkedHashSet<>();
+    private ClassReader original;
 
     /**
      * @param className the class's binary name with dots, as the framework names it
@@ -41,6 +43,22 @@ public final class WeaveContext {
 
     public ClassHierarchy hierarchy() {
         return hierarchy;
+    }
+
+    /**
+     * @return the class as the plugin shipped it, parsed once by the pipeline for every step (steps that can tell
+     *         from the class file that they have nothing to do in a method pass it on untouched)
+     * @throws IllegalStateException outside {@link WeavingPipeline#weave}
+     */
+    public ClassReader original() {
+        if (original == null) {
+            throw new IllegalStateException("no class file yet: the pipeline sets it before the steps run");
+        }
+        return original;
+    }
+
+    void original(ClassReader reader) {
+        this.original = reader;
     }
 
     /** A step whose woven code calls into a package of sandbox.core declares it here (e.g. {@code sandbox.core.guard}). */

@@ -27,8 +27,8 @@ public final class WeavingPipeline {
      */
     public byte[] weave(byte[] original, WeaveContext ctx) {
         try {
-            OriginalClassCheck.check(ctx.className(), original);
-            ClassReader reader = new ClassReader(original);
+            ClassReader reader = OriginalClassCheck.read(ctx.className(), original);
+            ctx.original(reader);
             boolean frames = steps.stream().anyMatch(ClassTransform::needsFrames);
             ClassWriter writer = new HierarchyClassWriter(reader, frames, ctx.hierarchy());
             ClassVisitor chain = writer;
