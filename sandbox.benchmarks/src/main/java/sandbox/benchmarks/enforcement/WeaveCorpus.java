@@ -62,6 +62,11 @@ final class WeaveCorpus {
         return new WeavingPipeline(steps);
     }
 
+    /** @return the pipeline every class is woven with */
+    WeavingPipeline weaver() {
+        return pipeline;
+    }
+
     /** Forgets the class headers read so far: the next weaves read supertypes again, as for a new bundle. */
     void freshHierarchy() {
         // the plugin's class space: its own jar only, as before its dynamic imports are wired (the weaver reads

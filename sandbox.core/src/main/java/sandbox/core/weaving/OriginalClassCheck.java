@@ -19,10 +19,7 @@ import org.objectweb.asm.Opcodes;
 final class OriginalClassCheck {
     static final int MIN_VERSION = Opcodes.V1_6;
     static final int MAX_VERSION = Opcodes.V25;
-    private static final byte[][] FORBIDDEN = {
-        "sandbox/core/".getBytes(StandardCharsets.US_ASCII),
-        "sandbox.core.".getBytes(StandardCharsets.US_ASCII),
-    };
+    private static final String[] FORBIDDEN = {"sandbox/core/", "sandbox.core."};
 
     private OriginalClassCheck() {
     }
@@ -42,26 +39,15 @@ final class OriginalClassCheck {
                     + MIN_VERSION + " to " + MAX_VERSION);
         }
         ClassReader reader = new ClassReader(bytes);
-        for (byte[] needle : FORBIDDEN) {
-            if (indexOf(bytes, reader.header, needle) >= 0) {
-                throw new IllegalStateException(className + " refers to Sandbox's own package "
-                        + new String(needle, StandardCharsets.US_ASCII) + "*; plugins may not");
+        // one byte per char, so String.indexOf searches the bytes: JDK code the JIT has compiled long before the
+        // first plugin class arrives, where a loop of our own would run interpreted for the first classes woven
+        String pool = new String(bytes, 10, reader.header - 10, StandardCharsets.ISO_8859_1);
+        for (String needle : FORBIDDEN) {
+            if (pool.contains(needle)) {
+                throw new IllegalStateException(className + " refers to Sandbox's own package " + needle
+                        + "*; plugins may not");
             }
         }
         return reader;
-    }
-
-    /** @param end where the constant pool ends (the class's access flags) */
-    private static int indexOf(byte[] hay, int end, byte[] needle) {
-        outer:
-        for (int i = 10; i <= end - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

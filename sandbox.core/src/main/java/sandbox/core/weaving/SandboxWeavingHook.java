@@ -73,6 +73,16 @@ public final class SandboxWeavingHook implements WeavingHook {
         }
     }
 
+    /** Starts {@link WeaverWarmUp} on this hook's pipeline, in a background thread. */
+    WeaverWarmUp startWarmUp() {
+        return WeaverWarmUp.startInBackground(pipeline);
+    }
+
+    /** @return how many classes {@link WeaverWarmUp} wove, run in the calling thread on this hook's pipeline */
+    int warmUpNow() {
+        return WeaverWarmUp.runNow(pipeline);
+    }
+
     private ClassHierarchy hierarchyOf(BundleWiring wiring) {
         synchronized (hierarchies) {
             return hierarchies.computeIfAbsent(wiring, w -> new ClassHierarchy(ClassBytes.of(w.getClassLoader())));
