@@ -74,9 +74,15 @@ final class PluginServiceHooks implements FindHook, EventListenerHook {
     @Override
     public void event(ServiceEvent event, Map<BundleContext, Collection<ListenerInfo>> listeners) {
         ServiceReference<?> ref = event.getServiceReference();
+        // A trusted listener that saw a plugin's service while a grant allowed it must also see it go, whatever the
+        // policy says now: UNREGISTERING reaches trusted listeners always (a tracker ignores what it never tracked).
+        boolean leaving = event.getType() == ServiceEvent.UNREGISTERING;
         listeners.keySet().removeIf(context -> {
             Bundle viewer = bundleOf(context);
-            return policy.plugin(viewer) ? !visibility.visibility(viewer, ref).allowed() : !visibility.visibleToTrusted(viewer, ref);
+            if (policy.plugin(viewer)) {
+                return !visibility.visibility(viewer, ref).allowed();
+            }
+            return !leaving && !visibility.visibleToTrusted(viewer, ref);
         });
     }
 

@@ -29,6 +29,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import sandbox.api.ExecutionResult;
 import sandbox.api.ExecutionStatus;
 import sandbox.api.IsolationLevel;
+import sandbox.itests.Await;
 import sandbox.itests.framework.hostile.Installer;
 import sandbox.itests.framework.hostile.RunnableRegistrar;
 import sandbox.itests.framework.hostile.ServiceProbe;
@@ -112,7 +113,7 @@ public class ServiceHijackIT extends FrameworkDefenceSupport {
         List<String> heard = listen();
         try {
             String bsn = "hostile.e11.granted";
-            policy(bsn, IsolationLevel.STANDARD, "framework;target=\"" + RUNNABLE + "\";actions=register");
+            String pid = policy(bsn, IsolationLevel.STANDARD, "framework;target=\"" + RUNNABLE + "\";actions=register");
             Bundle b = installHostile(bsn, RunnableRegistrar.class, Map.of());
             awaitPolicy(bsn, IsolationLevel.STANDARD, 1);
             b.start();
@@ -120,6 +121,14 @@ public class ServiceHijackIT extends FrameworkDefenceSupport {
             assertEquals("the highest ranking wins once granted", bsn, mark(context.getServiceReference(Runnable.class)));
             assertEquals(List.of(bsn, "host"), marks(tracker.getServiceReferences()));
             assertEquals(List.of(bsn), heard);
+
+            updatePolicy(pid, PolicyAdmin.entry(bsn, "STANDARD"));
+            awaitPolicy(bsn, IsolationLevel.STANDARD, 0);
+            Await.untilTrue("a lookup after the grant is withdrawn skips the plugin's Runnable",
+                    () -> "host".equals(mark(context.getServiceReference(Runnable.class))));
+            b.stop();
+            assertEquals("the tracker saw the plugin's Runnable go although it is no longer granted",
+                    List.of("host"), marks(tracker.getServiceReferences()));
         } finally {
             tracker.close();
             host.unregister();
