@@ -1,5 +1,7 @@
 package sandbox.core.sink;
 
+import java.util.Optional;
+import java.util.function.Function;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleReference;
 import sandbox.core.plugins.TrustedBundles;
@@ -25,9 +27,16 @@ final class Attribution {
     private static final ClassLoader APPLICATION = ClassLoader.getSystemClassLoader();
 
     private final TrustedBundles trust;
+    private final Function<Thread, Optional<String>> owners;
 
-    Attribution(TrustedBundles trust) {
+    /**
+     * @param trust the trust rule
+     * @param owners which plugin owns a thread (its thread group, or a registration while it runs the plugin's task);
+     *               asked only when no frame below the gate is anyone's but the JDK's
+     */
+    Attribution(TrustedBundles trust, Function<Thread, Optional<String>> owners) {
         this.trust = trust;
+        this.owners = owners;
     }
 
     /**
@@ -53,8 +62,20 @@ final class Attribution {
                     return Caller.JDK_ONLY;
                 }
             }
-            return Caller.JDK_ONLY;
+            return byThread();
         });
+    }
+
+    /**
+     * A stack of JDK frames only: a thread the JDK started, e.g. HttpClient's selector thread following a redirect,
+     * started inside the plugin's {@code send} and so in the plugin's thread group. Its owner's policy decides;
+     * a thread nobody owns (the JDK's own, the framework's) is the host's.
+     */
+    private Caller byThread() {
+        return owners.apply(Thread.currentThread())
+                .flatMap(HandleRegistry::byPlugin)
+                .map(h -> new Caller(Caller.Kind.PLUGIN, null, h))
+                .orElse(Caller.JDK_ONLY);
     }
 
     /** @return what the class is, as the first non-JDK frame */

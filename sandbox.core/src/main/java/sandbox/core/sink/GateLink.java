@@ -1,5 +1,7 @@
 package sandbox.core.sink;
 
+import java.util.Optional;
+import java.util.function.Function;
 import sandbox.agent.gate.SinkGate;
 import sandbox.core.plugins.TrustedBundles;
 
@@ -25,8 +27,8 @@ final class GateLink {
     }
 
     /** @return the token that removes the checker again */
-    static Object install(TrustedBundles trust) {
-        PluginSinkCheck check = new PluginSinkCheck(new Attribution(trust), HostReads.ofThisJvm(), SinkGate.class);
+    static Object install(TrustedBundles trust, Function<Thread, Optional<String>> owners) {
+        PluginSinkCheck check = new PluginSinkCheck(new Attribution(trust, owners), HostReads.ofThisJvm(), SinkGate.class);
         // load and link the checker's code now, not inside the first FileInputStream.open a plugin makes
         SinkRequests.of(sandbox.agent.gate.Sinks.FILE_INPUT, "/", null);
         check.check(sandbox.agent.gate.Sinks.EXIT, 0, null);

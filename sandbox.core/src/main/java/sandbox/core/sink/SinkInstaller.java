@@ -4,6 +4,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import sandbox.core.accounting.PluginAccounts;
 import sandbox.core.plugins.TrustedBundles;
 
 /**
@@ -18,6 +20,9 @@ public final class SinkInstaller {
     private static final System.Logger LOG = System.getLogger("sandbox.core.sink");
     private Object token;
 
+    @Reference
+    PluginAccounts accounts;   // who owns a thread whose stack is the JDK's only
+
     @Activate
     void activate(BundleContext context) {
         if (!GateLink.present()) {
@@ -28,7 +33,7 @@ public final class SinkInstaller {
                     : "no JDK sink agent (-javaagent:sandbox.agent.jar): sink checks are off, the weaving guard holds alone");
             return;
         }
-        token = GateLink.install(TrustedBundles.of(context));
+        token = GateLink.install(TrustedBundles.of(context), accounts::ownerOf);
         LOG.log(System.Logger.Level.INFO, "JDK sink checks active: " + System.getProperty(GateLink.AGENT_PROPERTY)
                 + " JDK methods instrumented");
     }

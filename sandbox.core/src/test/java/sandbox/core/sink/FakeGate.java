@@ -14,4 +14,9 @@ public final class FakeGate {
             c.check(sink, a, b);
         }
     }
+
+    /** A connect to the loopback discard port, for threads whose stack below the gate is the JDK's only. */
+    public static void connectLoopback() {
+        check(sandbox.agent.gate.Sinks.NET_CONNECT, java.net.InetAddress.getLoopbackAddress(), 9);
+    }
 }

@@ -39,10 +39,11 @@ public class PluginSinkCheckTest {
     public TemporaryFolder tmp = new TemporaryFolder();
 
     private final List<Violation> violations = new ArrayList<>();
+    private final java.util.Map<Thread, String> owners = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Before
     public void connect() {
-        FakeGate.checker = new PluginSinkCheck(new Attribution(new TrustedBundles(null)), HostReads.ofThisJvm(), FakeGate.class);
+        FakeGate.checker = new PluginSinkCheck(new Attribution(new TrustedBundles(null), t -> java.util.Optional.ofNullable(owners.get(t))), HostReads.ofThisJvm(), FakeGate.class);
         ViolationReporter.connect(new ViolationService() {
             @Override
             public synchronized void report(Violation v) {
@@ -63,7 +64,10 @@ public class PluginSinkCheckTest {
     }
 
     private PluginLoader plugin(IsolationLevel level, String header) {
-        long id = ids++;
+        return plugin(level, header, ids++);
+    }
+
+    private PluginLoader plugin(IsolationLevel level, String header, long id) {
         PolicyHandle h = new PolicyHandle("sink.plugin" + id, "1.0.0", id, null, IsolationConfig.DEFAULTS.withLevel(level),
                 PluginPermissions.parse(header), tmp.getRoot().toPath().resolve("data" + id));
         HandleRegistry.register(h);
@@ -150,5 +154,24 @@ public class PluginSinkCheckTest {
                 SinkRequests.of(Sinks.NET_BIND, InetAddress.getLoopbackAddress(), 8080));
         assertEquals(List.of(new SinkRequest(PermissionKind.PROCESS, "exec", "sh -c id")),
                 SinkRequests.of(Sinks.PROCESS_START, new ProcessBuilder("sh", "-c", "id"), null));
+    }
+
+    @Test
+    public void aStackOfJdkFramesOnlyIsChargedToTheThreadsOwner() throws Exception {
+        long id = ids++;
+        plugin(IsolationLevel.STANDARD, "", id);
+        Throwable[] thrown = new Throwable[2];
+        Thread owned = new Thread(FakeGate::connectLoopback);   // below the gate: Thread.run only (the lambda is hidden)
+        owners.put(owned, "sink.plugin" + id);
+        owned.setUncaughtExceptionHandler((t, e) -> thrown[0] = e);
+        owned.start();
+        owned.join();
+        assertTrue(String.valueOf(thrown[0]), thrown[0] instanceof SandboxDeniedException);
+        assertEquals("sink.plugin" + id, violations.get(violations.size() - 1).pluginId());
+        Thread nobodys = new Thread(FakeGate::connectLoopback);
+        nobodys.setUncaughtExceptionHandler((t, e) -> thrown[1] = e);
+        nobodys.start();
+        nobodys.join();
+        assertEquals(null, thrown[1]);
     }
 }
