@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
  */
 public final class InterleavedCheck {
     private static final int WARMUP_CALLS = 20_000;
+    private static final long WARMUP_NANOS = 3_000_000_000L;
     private static final int ROUNDS = 201;
     private static final int CALLS_PER_BLOCK = 200;
     private static long sink;
@@ -52,7 +53,10 @@ public final class InterleavedCheck {
     }
 
     private static String line(String what, LongSupplier trusted, LongSupplier plugin) {
-        for (int i = 0; i < WARMUP_CALLS; i++) {
+        // at least WARMUP_CALLS pairs and WARMUP_NANOS: on a loaded machine the JIT's queue (the core's weaver
+        // warm-up compiles too) can leave either side in a lower tier after a fixed number of calls
+        long warmUntil = System.nanoTime() + WARMUP_NANOS;
+        for (int i = 0; i < WARMUP_CALLS || System.nanoTime() - warmUntil < 0; i++) {
             sink += trusted.getAsLong() + plugin.getAsLong();
         }
         double[] ratios = new double[ROUNDS];

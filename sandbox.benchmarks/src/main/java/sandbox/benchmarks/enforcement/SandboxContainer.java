@@ -19,6 +19,7 @@ public final class SandboxContainer implements AutoCloseable {
     static final String PLUGIN = "bench.plugin";
     static final String TRUSTED = "bench.plugin.trusted";
     private static final String GUARD_FIELD = "$sandbox$handle";
+    private static final String WEAVER_WARM_UP_THREAD = "sandbox-weaver-warm-up";   // sandbox.core.weaving.WeaverWarmUp
 
     private final FelixTrial trial;
     private final BenchFramework framework;
@@ -70,6 +71,7 @@ public final class SandboxContainer implements AutoCloseable {
             awaitAllowed(socketPlugin);
             check(fileTrusted.getAsLong() == SmallFile.SIZE && filePlugin.getAsLong() == SmallFile.SIZE, "file reads");
             socketTrusted.getAsLong();
+            awaitWeaverWarmUp();
         } catch (Throwable t) {
             FelixTrial.abandon(this);
             throw t;
@@ -84,6 +86,19 @@ public final class SandboxContainer implements AutoCloseable {
             Thread.sleep(20);
         }
         throw new IllegalStateException("sandbox.core registered no WeavingHook within 10 s: plugins would load unwoven");
+    }
+
+    /**
+     * The core warms its weaver in a background thread when it starts ({@code WeaverWarmUp}); on a loaded machine that
+     * takes seconds and competes with the measured calls for the CPU and the JIT compiler. The overhead measured here
+     * is the steady state's, so set-up waits for it to end.
+     */
+    private static void awaitWeaverWarmUp() throws InterruptedException {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(WEAVER_WARM_UP_THREAD)) {
+                t.join(60_000);
+            }
+        }
     }
 
     private static void awaitAllowed(LongSupplier op) throws InterruptedException {
