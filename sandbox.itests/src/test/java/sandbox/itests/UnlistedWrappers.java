@@ -1,0 +1,116 @@
+package sandbox.itests;
+
+import static sandbox.api.PermissionKind.FILE;
+import static sandbox.api.PermissionKind.NETWORK;
+
+import java.util.List;
+import sandbox.api.PermissionKind;
+
+/**
+ * The hostile.unlisted plugin's actions as a table: JDK wrappers that do file or network I/O for their caller and are
+ * not rows of the weaving guard's sensitive-API table, so only the JDK sink layer (design.md layer 3) can stop them.
+ * Each row names the wrapper (checked against the running table by {@code sandbox:apis}), the permission a denial
+ * must be recorded under, what shows that the I/O happened, and the outcome expected at STANDARD, at STRICT, and
+ * when the test grants exactly the folder and ports the action needs. Documented in docs/unlisted-apis.md.
+ */
+final class UnlistedWrappers {
+
+    /** What a run ended in. */
+    enum Outcome {
+        /** DENIED, a violation of the row's permission recorded for the plugin, and no I/O seen. */
+        DENIED,
+        /** The JDK caught the denial itself (no exception reached the plugin): a violation recorded, no I/O seen. */
+        SWALLOWED,
+        /** The I/O happened: SUCCESS with the row's proof (and its evidence). Expected only when granted. */
+        RAN,
+        /** Anything else (a failure, a denial without its violation, ...). */
+        OTHER
+    }
+
+    /** What the test can see of the I/O besides what the action returns. */
+    enum Evidence {
+        /** Only the returned proof (the file's content came back). */
+        PROOF,
+        /** The named file exists in the test's folder afterwards. */
+        FILE_MADE,
+        /** The test's folder {@code cache} was modified (a file created and deleted in it). */
+        FOLDER_TOUCHED,
+        /** The silent loopback server accepted a connection. */
+        ACCEPTED,
+        /** The HTTP server accepted a connection. */
+        HTTP_ACCEPTED,
+        /** The second HTTP server, never granted, accepted a connection. */
+        OTHER_ACCEPTED
+    }
+
+    /**
+     * One action.
+     *
+     * @param action the hostile.unlisted action name
+     * @param wrapper the JDK member the plugin calls, as {@code sandbox:apis} prints it (a class name and a dot for a
+     *        constructor: no row of that class may exist)
+     * @param module the JDK module it comes from
+     * @param primitive what JDK code does underneath (what a sink must see)
+     * @param proof what a successful run returns (the test's own values: file contents, counts); {@code $name} is a
+     *        value the test computes from its fixtures ({@code $font}: the font's name, {@code $midi}: the file size)
+     * @param file the file {@link Evidence#FILE_MADE} looks for, or null
+     */
+    record Case(String action, String wrapper, String module, String primitive, PermissionKind permission,
+                Evidence evidence, String file, Outcome standard, Outcome strict, Outcome granted, String proof) {
+        Outcome expected(String column) {
+            return switch (column) {
+                case "STANDARD" -> standard;
+                case "STRICT" -> strict;
+                default -> granted;
+            };
+        }
+    }
+
+    private static final Outcome D = Outcome.DENIED;
+    private static final Outcome S = Outcome.SWALLOWED;
+    private static final Outcome R = Outcome.RAN;
+
+    private static Case read(String action, String wrapper, String module, String primitive, String proof) {
+        return new Case(action, wrapper, module, primitive, FILE, Evidence.PROOF, null, D, D, R, proof);
+    }
+
+    private static Case write(String action, String wrapper, String module, String primitive, String file, String proof) {
+        return new Case(action, wrapper, module, primitive, FILE, Evidence.FILE_MADE, file, D, D, R, proof);
+    }
+
+    private static Case net(String action, String wrapper, String module, String primitive, Evidence e, String proof) {
+        return new Case(action, wrapper, module, primitive, NETWORK, e, null, D, D, R, proof);
+    }
+
+    static final List<Case> CASES = List.of(
+            read("read.fontCreateFont", "java.awt.Font.createFont", "java.desktop", "RandomAccessFile open (read)", "$font"),
+            read("read.audioFileFormat", "javax.sound.sampled.AudioSystem.getAudioFileFormat", "java.desktop", "FileInputStream open", "WAVE"),
+            read("read.midiGetSequence", "javax.sound.midi.MidiSystem.getSequence", "java.desktop", "FileInputStream open", "resolution 384"),
+            read("read.fileImageInputStream", "javax.imageio.stream.FileImageInputStream.", "java.desktop", "RandomAccessFile open (read)", "unlisted secret"),
+            // the image is read by an AWT Image Fetcher thread: no plugin frame on that stack, and ImageIcon never throws
+            new Case("read.imageIcon", "javax.swing.ImageIcon.", "java.desktop", "FileInputStream open on a JDK thread",
+                    FILE, Evidence.PROOF, null, S, S, R, "width 3"),
+            read("read.domParseFile", "javax.xml.parsers.DocumentBuilder.parse", "java.xml", "FileInputStream open (file: URL)", "unlisted document"),
+            read("read.schemaNewSchema", "javax.xml.validation.SchemaFactory.newSchema", "java.xml", "FileInputStream open (file: URL)", "schema compiled"),
+            read("read.xxeFileEntity", "javax.xml.parsers.DocumentBuilder.parse", "java.xml", "FileInputStream open of an external entity", "unlisted secret"),
+            write("write.audioSystemWrite", "javax.sound.sampled.AudioSystem.write", "java.desktop", "FileOutputStream open", "out.wav", "bytes 844"),
+            write("write.midiSystemWrite", "javax.sound.midi.MidiSystem.write", "java.desktop", "FileOutputStream open", "out.mid", "$midi"),
+            write("write.fileImageOutputStream", "javax.imageio.stream.FileImageOutputStream.", "java.desktop", "RandomAccessFile open (rw, create)", "out.img", "written"),
+            // FileImageOutputStreamSpi catches every exception and returns null: the denial cannot reach the plugin
+            new Case("write.imageIoCreateOutputStream", "javax.imageio.ImageIO.createImageOutputStream", "java.desktop",
+                    "RandomAccessFile open (rw, create)", FILE, Evidence.FILE_MADE, "out2.img", S, S, R, "written"),
+            new Case("create.fileCacheImageOutputStream", "javax.imageio.stream.FileCacheImageOutputStream.", "java.desktop",
+                    "file create and delete (Files.createTempFile in the named folder)", FILE, Evidence.FOLDER_TOUCHED, null, D, D, R, "cached"),
+            net("connect.socketHandler", "java.util.logging.SocketHandler.", "java.logging", "Socket connect", Evidence.ACCEPTED, "connected"),
+            net("connect.rmiNamingLookup", "java.rmi.Naming.lookup", "java.rmi", "Socket connect", Evidence.ACCEPTED, "reached"),
+            net("connect.dtdOverHttp", "javax.xml.parsers.DocumentBuilder.parse", "java.xml", "Socket connect (http: DTD)", Evidence.HTTP_ACCEPTED, "from the dtd"),
+            net("connect.audioFromUrl", "javax.sound.sampled.AudioSystem.getAudioInputStream", "java.desktop", "Socket connect (http: URL)", Evidence.HTTP_ACCEPTED, "frames 800"),
+            // catalogue A12: URL.openConnection is a row and checks the first URL; the redirect's second port is never
+            // granted, so the granted run must be denied too (on the second hop)
+            new Case("connect.httpRedirect", "java.net.URLConnection.getInputStream", "java.base", "Socket connect (redirect to a second port)",
+                    NETWORK, Evidence.OTHER_ACCEPTED, null, D, D, D, "second port"),
+            net("listen.rmiCreateRegistry", "java.rmi.registry.LocateRegistry.createRegistry", "java.rmi", "ServerSocket bind", Evidence.PROOF, "listening, bound 0"));
+
+    private UnlistedWrappers() {
+    }
+}
