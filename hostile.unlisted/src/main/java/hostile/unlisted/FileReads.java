@@ -11,7 +11,11 @@ import javax.sound.sampled.AudioSystem;
 import javax.swing.ImageIcon;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMResult;
+import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
+import org.w3c.dom.Document;
 
 /**
  * File reads done by JDK code: the plugin passes a {@code File} or a name and the wrapper opens it. The files are the
@@ -43,6 +47,13 @@ final class FileReads {
         m.put("read.schemaNewSchema", in -> {
             SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(in.file("schema.xsd"));
             return "schema compiled";
+        });
+        // java.xml: StreamSource(File) is a row, its sibling StreamSource(String systemId) is not
+        m.put("read.streamSourceSystemId", in -> {
+            DOMResult tree = new DOMResult();
+            TransformerFactory.newDefaultInstance().newTransformer()
+                    .transform(new StreamSource(in.file("doc.xml").toURI().toString()), tree);
+            return ((Document) tree.getNode()).getDocumentElement().getTextContent();
         });
         // java.xml: an external entity in a document of the plugin's own data folder names the secret (XXE)
         m.put("read.xxeFileEntity", in -> parseOwnDocument(in, "<!DOCTYPE r [<!ENTITY s SYSTEM \""

@@ -15,6 +15,11 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
 
 /** File writes, creations and deletions done by JDK code in the test's folder (outside the data folder). */
 final class FileWrites {
@@ -50,6 +55,15 @@ final class FileWrites {
             }
             s.writeBytes("unlisted");
             s.close();
+            return "written";
+        });
+        // java.xml: StreamResult(File) is a row, its sibling StreamResult(String systemId) is not; the transformer opens
+        // a FileOutputStream for a file: system id
+        m.put("write.streamResultSystemId", in -> {
+            Document doc = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
+            doc.appendChild(doc.createElement("unlisted"));
+            TransformerFactory.newDefaultInstance().newTransformer()
+                    .transform(new DOMSource(doc), new StreamResult(in.file("out.xml").toURI().toString()));
             return "written";
         });
         // java.desktop: a cache file created in the named folder and deleted again on close

@@ -3,6 +3,9 @@ package hostile.unlisted;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.rmi.Naming;
 import java.rmi.NotBoundException;
@@ -48,6 +51,13 @@ final class NetworkWrappers {
             try (InputStream body = c.getInputStream()) {
                 return new String(body.readAllBytes(), StandardCharsets.UTF_8);
             }
+        });
+        // java.net.http, A12 again: HttpClient.send is a row and checks the request's URI; the client follows the
+        // redirect itself, connecting from its own selector and executor threads (no plugin frame on their stacks)
+        m.put("connect.httpClientRedirect", in -> {
+            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS).build();
+            return client.send(HttpRequest.newBuilder(URI.create(in.url("http", "/redirect"))).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         });
         // java.rmi: the registry's server socket is bound by the RMI transport; the round trip proves it listens
         m.put("listen.rmiCreateRegistry", in -> {

@@ -92,6 +92,7 @@ final class UnlistedWrappers {
                     FILE, Evidence.PROOF, null, S, S, R, "width 3"),
             read("read.domParseFile", "javax.xml.parsers.DocumentBuilder.parse", "java.xml", "FileInputStream open (file: URL)", "unlisted document"),
             read("read.schemaNewSchema", "javax.xml.validation.SchemaFactory.newSchema", "java.xml", "FileInputStream open (file: URL)", "schema compiled"),
+            read("read.streamSourceSystemId", "javax.xml.transform.stream.StreamSource.<init>(Ljava/lang/String;)", "java.xml", "FileInputStream open (file: system id)", "unlisted document"),
             read("read.xxeFileEntity", "javax.xml.parsers.DocumentBuilder.parse", "java.xml", "FileInputStream open of an external entity", "unlisted secret"),
             write("write.audioSystemWrite", "javax.sound.sampled.AudioSystem.write", "java.desktop", "FileOutputStream open", "out.wav", "bytes 844"),
             write("write.midiSystemWrite", "javax.sound.midi.MidiSystem.write", "java.desktop", "FileOutputStream open", "out.mid", "$midi"),
@@ -99,6 +100,7 @@ final class UnlistedWrappers {
             // FileImageOutputStreamSpi catches every exception and returns null: the denial cannot reach the plugin
             new Case("write.imageIoCreateOutputStream", "javax.imageio.ImageIO.createImageOutputStream", "java.desktop",
                     "RandomAccessFile open (rw, create)", FILE, Evidence.FILE_MADE, "out2.img", S, S, R, "written"),
+            write("write.streamResultSystemId", "javax.xml.transform.stream.StreamResult.<init>(Ljava/lang/String;)", "java.xml", "FileOutputStream open (file: system id)", "out.xml", "written"),
             new Case("create.fileCacheImageOutputStream", "javax.imageio.stream.FileCacheImageOutputStream.", "java.desktop",
                     "file create and delete (Files.createTempFile in the named folder)", FILE, Evidence.FOLDER_TOUCHED, null, D, D, R, "cached"),
             net("connect.socketHandler", "java.util.logging.SocketHandler.", "java.logging", "Socket connect", Evidence.ACCEPTED, "connected"),
@@ -108,6 +110,8 @@ final class UnlistedWrappers {
             // catalogue A12: URL.openConnection is a row and checks the first URL; the redirect's second port is never
             // granted, so the granted run must be denied too (on the second hop)
             new Case("connect.httpRedirect", "java.net.URLConnection.getInputStream", "java.base", "Socket connect (redirect to a second port)",
+                    NETWORK, Evidence.OTHER_ACCEPTED, null, D, D, D, "second port"),
+            new Case("connect.httpClientRedirect", "java.net.http.HttpClient$Builder.followRedirects", "java.net.http", "SocketChannel connect on the client's own threads (redirect to a second port)",
                     NETWORK, Evidence.OTHER_ACCEPTED, null, D, D, D, "second port"),
             net("listen.rmiCreateRegistry", "java.rmi.registry.LocateRegistry.createRegistry", "java.rmi", "ServerSocket bind", Evidence.PROOF, "listening, bound 0"));
 
