@@ -96,6 +96,7 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
 
     @Test
     public void everyUnlistedWrapperIsDeniedAndRecordedUnlessGranted() throws Exception {
+        assertEquals("the table's escapes and its NOT_DEFENDED list", List.of(), UnlistedWrappers.unexplainedEscapes());
         ViolationService violations = awaitService(ViolationService.class);
         execute(PLUGIN, Map.of("action", "none"));   // its classes are woven, its guard handle made
         Map<String, Map<String, Outcome>> seen = new java.util.TreeMap<>();
