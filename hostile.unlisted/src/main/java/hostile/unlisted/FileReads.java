@@ -26,6 +26,13 @@ final class FileReads {
     }
 
     static void register(Map<String, Action> m) {
+        // java.base: Files.mismatch (JDK 12) is the one Files method reading content that is not a row; comparing
+        // a guess in the data folder with the secret is a read oracle (-1: identical)
+        m.put("read.filesMismatch", in -> {
+            Path guess = in.data().resolve("guess.txt");
+            Files.writeString(guess, "unlisted secret");
+            return "mismatch " + Files.mismatch(guess, in.file("secret.txt").toPath());
+        });
         // java.desktop: TrueTypeFont opens the file with RandomAccessFile
         m.put("read.fontCreateFont", in -> Font.createFont(Font.TRUETYPE_FONT, in.file("font.ttf")).getFontName());
         // java.desktop: the sound file readers open a FileInputStream

@@ -83,6 +83,7 @@ final class UnlistedWrappers {
     }
 
     static final List<Case> CASES = List.of(
+            read("read.filesMismatch", "java.nio.file.Files.mismatch", "java.base", "newInputStream of both files (NIO provider)", "mismatch -1"),
             read("read.fontCreateFont", "java.awt.Font.createFont", "java.desktop", "RandomAccessFile open (read)", "$font"),
             read("read.audioFileFormat", "javax.sound.sampled.AudioSystem.getAudioFileFormat", "java.desktop", "FileInputStream open", "WAVE"),
             read("read.midiGetSequence", "javax.sound.midi.MidiSystem.getSequence", "java.desktop", "FileInputStream open", "resolution 384"),
