@@ -158,7 +158,7 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
             outcome = Outcome.OTHER;
         } else if (recorded && r.status() == ExecutionStatus.DENIED) {
             outcome = Outcome.DENIED;
-        } else if (recorded && r.status() == ExecutionStatus.SUCCESS) {
+        } else if (recorded && (r.status() == ExecutionStatus.SUCCESS || r.status() == ExecutionStatus.FAILED)) {
             outcome = Outcome.SWALLOWED;
         } else {
             outcome = Outcome.OTHER;

@@ -19,7 +19,10 @@ final class UnlistedWrappers {
     enum Outcome {
         /** DENIED, a violation of the row's permission recorded for the plugin, and no I/O seen. */
         DENIED,
-        /** The JDK caught the denial itself (no exception reached the plugin): a violation recorded, no I/O seen. */
+        /**
+         * The JDK caught the denial itself, so no SecurityException reached the plugin (SUCCESS, or FAILED with the
+         * wrapper's own exception): a violation recorded, no I/O seen.
+         */
         SWALLOWED,
         /** The I/O happened: SUCCESS with the row's proof (and its evidence). Expected only when granted. */
         RAN,
@@ -84,7 +87,10 @@ final class UnlistedWrappers {
 
     static final List<Case> CASES = List.of(
             read("read.filesMismatch", "java.nio.file.Files.mismatch", "java.base", "newInputStream of both files (NIO provider)", "mismatch -1"),
-            read("read.fontCreateFont", "java.awt.Font.createFont", "java.desktop", "RandomAccessFile open (read)", "$font"),
+            // Font.createFont catches RuntimeException and throws FontFormatException("Unexpected runtime exception.")
+            // without a cause: the denial is stopped and recorded, but the plugin sees a FAILED run
+            new Case("read.fontCreateFont", "java.awt.Font.createFont", "java.desktop", "RandomAccessFile open (read)",
+                    FILE, Evidence.PROOF, null, S, S, R, "$font"),
             read("read.audioFileFormat", "javax.sound.sampled.AudioSystem.getAudioFileFormat", "java.desktop", "FileInputStream open", "WAVE"),
             read("read.midiGetSequence", "javax.sound.midi.MidiSystem.getSequence", "java.desktop", "FileInputStream open", "resolution 384"),
             read("read.fileImageInputStream", "javax.imageio.stream.FileImageInputStream.", "java.desktop", "RandomAccessFile open (read)", "unlisted secret"),
