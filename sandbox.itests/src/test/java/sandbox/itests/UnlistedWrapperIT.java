@@ -26,6 +26,7 @@ import sandbox.api.ExecutionResult;
 import sandbox.api.ExecutionStatus;
 import sandbox.api.PermissionKind;
 import sandbox.api.PluginState;
+import sandbox.api.Violation;
 import sandbox.api.ViolationKind;
 import sandbox.api.ViolationService;
 import sandbox.itests.UnlistedWrappers.Case;
@@ -99,14 +100,14 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
         assertEquals("the table's escapes and its NOT_DEFENDED list", List.of(), UnlistedWrappers.unexplainedEscapes());
         ViolationService violations = awaitService(ViolationService.class);
         execute(PLUGIN, Map.of("action", "none"));   // its classes are woven, its guard handle made
-        Map<String, Map<String, Outcome>> seen = new java.util.TreeMap<>();
+        Map<String, Map<String, String>> seen = new java.util.TreeMap<>();
         List<String> mismatches = new ArrayList<>();
         int runs = 0;
         for (String column : COLUMNS) {
             applyPolicy(column);
             for (Case c : UnlistedWrappers.CASES) {
                 Run run = run(c, column, violations);
-                seen.computeIfAbsent(c.action(), k -> new java.util.LinkedHashMap<>()).put(column, run.outcome);
+                seen.computeIfAbsent(c.action(), k -> new java.util.LinkedHashMap<>()).put(column, run.outcome + (run.layer.isEmpty() ? "" : " (" + run.layer + ")"));
                 runs++;
                 if (run.outcome != c.expected(column)) {
                     mismatches.add(column + " " + c.action() + ": expected " + c.expected(column) + ", " + run.detail);
@@ -121,7 +122,8 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
                 + "\n" + table, mismatches.isEmpty());
     }
 
-    private record Run(Outcome outcome, String detail) {
+    /** A run's outcome, and which layer recorded the violation: "sink" (operation "sink ...") or "guard". */
+    private record Run(Outcome outcome, String layer, String detail) {
     }
 
     private Run run(Case c, String column, ViolationService violations) throws Exception {
@@ -146,8 +148,9 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
         };
         String target = target(c, column);
         // a denial is recorded before the exception is thrown; the wait only covers a slow listener path
-        boolean recorded = (proved || evidence) ? recorded(violations, c, target, before)
+        Optional<Violation> violation = (proved || evidence) ? recorded(violations, c, target, before)
                 : waitRecorded(violations, c, target, before);
+        boolean recorded = violation.isPresent();
         String detail = "got " + r.status() + " " + r.value() + (r.error() == null ? "" : " " + r.error())
                 + ", violation " + c.permission() + " on " + target + (recorded ? "" : " NOT") + " recorded, I/O "
                 + (evidence ? "seen" : "not seen");
@@ -163,7 +166,8 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
         } else {
             outcome = Outcome.OTHER;
         }
-        return new Run(outcome, detail);
+        String layer = violation.map(v -> v.operation().startsWith("sink ") ? "sink" : "guard").orElse("");
+        return new Run(outcome, layer, detail + violation.map(v -> " (" + v.operation() + ")").orElse(""));
     }
 
     /**
@@ -192,21 +196,22 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
         };
     }
 
-    private static boolean recorded(ViolationService violations, Case c, String target, Instant before) {
-        return violations.recent(100).stream().anyMatch(v -> v.pluginId().equals(PLUGIN)
+    private static Optional<Violation> recorded(ViolationService violations, Case c, String target, Instant before) {
+        return violations.recent(100).stream().filter(v -> v.pluginId().equals(PLUGIN)
                 && v.kind() == ViolationKind.PERMISSION_DENIED && v.permission() == c.permission() && v.enforced()
-                && !v.time().isBefore(before) && v.target().contains(target));
+                && !v.time().isBefore(before) && v.target().contains(target)).findFirst();
     }
 
-    private static boolean waitRecorded(ViolationService violations, Case c, String target, Instant before)
+    private static Optional<Violation> waitRecorded(ViolationService violations, Case c, String target, Instant before)
             throws InterruptedException {
         for (int i = 0; i < 20; i++) {
-            if (recorded(violations, c, target, before)) {
-                return true;
+            Optional<Violation> v = recorded(violations, c, target, before);
+            if (v.isPresent()) {
+                return v;
             }
             Thread.sleep(100);
         }
-        return false;
+        return Optional.empty();
     }
 
     /** STANDARD and STRICT grant nothing; GRANTED is STANDARD with exactly the folder and ports the actions need. */
@@ -255,10 +260,10 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
     }
 
     /** @return the outcomes seen, as the Markdown table docs/unlisted-apis.md shows */
-    private static String outcomeTable(Map<String, Map<String, Outcome>> seen) {
+    private static String outcomeTable(Map<String, Map<String, String>> seen) {
         StringBuilder out = new StringBuilder("| action | wrapper | STANDARD | STRICT | GRANTED |\n| --- | --- | --- | --- | --- |\n");
         for (Case c : UnlistedWrappers.CASES) {
-            Map<String, Outcome> o = seen.get(c.action());
+            Map<String, String> o = seen.get(c.action());
             out.append("| ").append(c.action()).append(" | `").append(c.wrapper()).append("` | ")
                .append(o.get("STANDARD")).append(" | ").append(o.get("STRICT")).append(" | ").append(o.get("GRANTED")).append(" |\n");
         }
