@@ -13,6 +13,7 @@ final class Actions {
         FileReads.register(m);
         FileWrites.register(m);
         NetworkWrappers.register(m);
+        NativeWrappers.register(m);
         ALL = Map.copyOf(m);
     }
 

@@ -7,7 +7,7 @@ import sandbox.api.PluginContext;
 /**
  * What a test hands an action: a folder outside the plugin's data folder holding the files the test made, and
  * loopback ports of servers the test runs: {@code port} (accepts and closes), {@code http} (a small HTTP server),
- * {@code other} (a second HTTP server the policy never grants), {@code listen} (a free port).
+ * {@code other} (a second HTTP server the policy never grants), {@code listen} (a free port); and {@code lib}, a native library copied to a fresh name for each run.
  */
 record Inputs(PluginContext ctx) {
     Path dir() {
@@ -25,6 +25,11 @@ record Inputs(PluginContext ctx) {
 
     String url(String key, String path) {
         return "http://127.0.0.1:" + port(key) + path;
+    }
+
+    /** A native library the test copied to a fresh name for this run. */
+    String lib() {
+        return require("lib");
     }
 
     Path data() {

@@ -64,6 +64,17 @@ final class UnlistedFixtures {
         return song;
     }
 
+    /** @return a PKCS#11 module of the machine (p11-kit's), for SunPKCS11 to load */
+    static Path pkcs11Module() {
+        for (String candidate : new String[] {"/usr/lib/x86_64-linux-gnu/libp11-kit.so.0", "/usr/lib64/libp11-kit.so.0",
+                "/usr/lib/libp11-kit.so.0", "/usr/lib/aarch64-linux-gnu/libp11-kit.so.0"}) {
+            if (Files.isRegularFile(Path.of(candidate))) {
+                return Path.of(candidate);
+            }
+        }
+        throw new IllegalStateException("no libp11-kit.so.0: native.pkcs11Configure needs a PKCS#11 module to load");
+    }
+
     /** @return a TrueType font of the machine (fonts of the OS, else of the JDK) */
     private static Path systemFont() throws IOException {
         for (Path root : new Path[] {Path.of("/usr/share/fonts"), Path.of(System.getProperty("java.home"), "lib", "fonts")}) {

@@ -51,11 +51,14 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
     private LoopbackServer http;
     private LoopbackServer other;
     private int listenPort;
+    private Path pkcs11Module;
+    private int libraries;
 
     @Before
     public void prepare() throws Exception {
         dir = Files.createTempDirectory(Path.of("/tmp"), "sandbox-unlisted-");
         proofs = UnlistedFixtures.make(dir);
+        pkcs11Module = UnlistedFixtures.pkcs11Module();
         silent = LoopbackServer.silent("unlisted-silent");
         other = LoopbackServer.http("unlisted-other", Map.of("/secret", bytes("second port")), Map.of());
         http = LoopbackServer.http("unlisted-http", Map.of("/unlisted.dtd", bytes("<!ENTITY greeting \"from the dtd\">"),
@@ -132,10 +135,12 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
         }
         int[] accepted = {silent.accepted(), http.accepted(), other.accepted()};
         FileTime cache = Files.getLastModifiedTime(dir.resolve("cache"));
+        // a loaded library stays loaded: every run gets its own copy, so "mapped" means "mapped by this run"
+        Path lib = Files.copy(pkcs11Module, dir.resolve("module-" + (++libraries) + ".so"));
         Instant before = Instant.now();
         ExecutionResult r = execute(PLUGIN, Map.of("action", c.action(), "dir", dir.toString(),
                 "port", String.valueOf(silent.port()), "http", String.valueOf(http.port()),
-                "other", String.valueOf(other.port()), "listen", String.valueOf(listenPort)));
+                "other", String.valueOf(other.port()), "listen", String.valueOf(listenPort), "lib", lib.toString()));
         String proof = proofs.getOrDefault(c.proof(), c.proof());
         boolean proved = r.status() == ExecutionStatus.SUCCESS && proof.equals(r.value().get("result"));
         boolean evidence = switch (c.evidence()) {
@@ -145,6 +150,7 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
             case ACCEPTED -> accepted(silent, accepted[0]);
             case HTTP_ACCEPTED -> accepted(http, accepted[1]);
             case OTHER_ACCEPTED -> accepted(other, accepted[2]);
+            case NATIVE_MAPPED -> Files.readString(Path.of("/proc/self/maps")).contains(lib.toString());
         };
         String target = target(c, column);
         // a denial is recorded before the exception is thrown; the wait only covers a slow listener path
@@ -188,7 +194,7 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
     private String target(Case c, String column) {
         return switch (c.evidence()) {
             case PROOF -> c.permission() == PermissionKind.FILE ? dir.toString() : ":" + listenPort;
-            case FILE_MADE, FOLDER_TOUCHED -> dir.toString();
+            case FILE_MADE, FOLDER_TOUCHED, NATIVE_MAPPED -> dir.toString();
             case ACCEPTED -> ":" + silent.port();
             case HTTP_ACCEPTED -> ":" + http.port();
             // the redirect: without a grant the first hop (URL.openConnection, a row) is denied; granted, the second
@@ -221,7 +227,8 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
                     + "network;target=\"127.0.0.1:" + silent.port() + "\";actions=\"connect,resolve\","
                     + "network;target=\"127.0.0.1:" + http.port() + "\";actions=\"connect,resolve\","
                     + "network;target=\"127.0.0.1:" + listenPort + "\";actions=\"connect,resolve\","
-                    + "network;target=\"*:" + listenPort + "\";actions=\"listen\"";
+                    + "network;target=\"*:" + listenPort + "\";actions=\"listen\","
+                    + "native;target=\"" + dir + "/*\"";
             policy("STANDARD", grants);
             Await.untilTrue("grants of " + PLUGIN + " in force", () -> guard().contains("granted: file;"));
         } else {

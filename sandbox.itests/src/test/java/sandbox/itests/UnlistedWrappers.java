@@ -43,7 +43,9 @@ final class UnlistedWrappers {
         /** The HTTP server accepted a connection. */
         HTTP_ACCEPTED,
         /** The second HTTP server, never granted, accepted a connection. */
-        OTHER_ACCEPTED
+        OTHER_ACCEPTED,
+        /** The run's copy of the native library is mapped into the process ({@code /proc/self/maps}). */
+        NATIVE_MAPPED
     }
 
     /**
@@ -120,6 +122,9 @@ final class UnlistedWrappers {
                     NETWORK, Evidence.OTHER_ACCEPTED, null, D, D, D, "second port"),
             new Case("connect.httpClientRedirect", "java.net.http.HttpClient$Builder.followRedirects", "java.net.http", "SocketChannel connect on the client's own threads (redirect to a second port)",
                     NETWORK, Evidence.OTHER_ACCEPTED, null, D, D, D, "second port"),
+            // the library is opened by native code (dlopen in libj2pkcs11), not by System.load
+            new Case("native.pkcs11Configure", "java.security.Provider.configure", "jdk.crypto.cryptoki",
+                    "dlopen from the JDK's native code", PermissionKind.NATIVE, Evidence.NATIVE_MAPPED, null, D, D, R, "module loaded"),
             net("listen.rmiCreateRegistry", "java.rmi.registry.LocateRegistry.createRegistry", "java.rmi", "ServerSocket bind", Evidence.PROOF, "listening, bound 0"));
 
     /** An action the defence does not hold for (its denied columns expect RAN), and why. */
