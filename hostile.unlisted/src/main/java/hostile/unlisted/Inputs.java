@@ -27,6 +27,11 @@ record Inputs(PluginContext ctx) {
         return "http://127.0.0.1:" + port(key) + path;
     }
 
+    /** A file name the test chose for this run (a fresh copy), e.g. input {@code image}. */
+    String name(String key) {
+        return require(key);
+    }
+
     /** A native library the test copied to a fresh name for this run. */
     String lib() {
         return require("lib");
