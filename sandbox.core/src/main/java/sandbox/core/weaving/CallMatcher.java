@@ -36,6 +36,11 @@ final class CallMatcher {
         return ids(new ArrayList<>(ids));
     }
 
+    /** @return false when no row has a member of this name: no call of that name can match */
+    boolean mayMatch(String name) {
+        return table.mayMatch(name);
+    }
+
     /** @return row ids a method handle constant reaches; field handles are never sensitive */
     int[] match(Handle handle) {
         int opcode = switch (handle.getTag()) {

@@ -50,9 +50,12 @@ final class QuietClasses {
     }
 
     private static boolean matches(ClassReader reader, int at, char[] buf, CallMatcher matcher) {
-        String owner = reader.readClass(at, buf);
         int nameAndType = reader.getItem(reader.readUnsignedShort(at + 2));
         String name = reader.readUTF8(nameAndType, buf);
+        if (!matcher.mayMatch(name)) {
+            return false;   // the cheap test first: most names are in no row
+        }
+        String owner = reader.readClass(at, buf);
         String desc = reader.readUTF8(nameAndType + 2, buf);
         return matcher.match(Opcodes.INVOKEVIRTUAL, owner, name, desc).length > 0
                 || matcher.match(Opcodes.INVOKESTATIC, owner, name, desc).length > 0;

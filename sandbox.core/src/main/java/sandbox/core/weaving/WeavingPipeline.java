@@ -13,10 +13,12 @@ import org.objectweb.asm.ClassWriter;
  */
 public final class WeavingPipeline {
     private final List<ClassTransform> steps;
+    private final boolean frames;
 
     /** @param steps the transforms, nearest the reader first */
     public WeavingPipeline(List<ClassTransform> steps) {
         this.steps = List.copyOf(steps);
+        this.frames = this.steps.stream().anyMatch(ClassTransform::needsFrames);
     }
 
     /**
@@ -29,7 +31,6 @@ public final class WeavingPipeline {
         try {
             ClassReader reader = OriginalClassCheck.read(ctx.className(), original);
             ctx.original(reader);
-            boolean frames = steps.stream().anyMatch(ClassTransform::needsFrames);
             ClassWriter writer = new HierarchyClassWriter(reader, frames, ctx.hierarchy());
             ClassVisitor chain = writer;
             for (int i = steps.size() - 1; i >= 0; i--) {
