@@ -139,6 +139,14 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
         Path lib = Files.copy(pkcs11Module, dir.resolve("module-" + (++copies) + ".so"));
         String image = "image-" + copies + ".png";   // the AWT Toolkit caches images by name
         Files.copy(dir.resolve("image.png"), dir.resolve(image));
+        if (c.action().equals("read.imageIconSharedFetcher")) {
+            // AWT's Image Fetcher threads serve every caller and end after a few idle seconds: once none is left,
+            // trusted code loads an image, so the fetcher the plugin's request then goes to was started by the host
+            Await.untilTrue("no AWT Image Fetcher thread left", () -> Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().startsWith("Image Fetcher")));
+            Path warm = Files.copy(dir.resolve("image.png"), dir.resolve("warm-" + copies + ".png"));   // not cached
+            new javax.swing.ImageIcon(warm.toString()).getIconWidth();
+        }
         Instant before = Instant.now();
         ExecutionResult r = execute(PLUGIN, Map.of("action", c.action(), "dir", dir.toString(),
                 "port", String.valueOf(silent.port()), "http", String.valueOf(http.port()),

@@ -100,6 +100,10 @@ final class UnlistedWrappers {
             // exception and ImageIcon's MediaTracker waits for ever: the run ends TIMEOUT, nothing read
             new Case("read.imageIcon", "javax.swing.ImageIcon.", "java.desktop", "FileInputStream open on a JDK thread",
                     FILE, Evidence.PROOF, null, S, S, R, "width 3"),
+            // NOT DEFENDED: the same, but the Image Fetcher thread was started by trusted code just before (the test
+            // loads an image of its own first): the thread is not the plugin's, so neither is the read
+            new Case("read.imageIconSharedFetcher", "javax.swing.ImageIcon.", "java.desktop",
+                    "FileInputStream open on a JDK thread another caller started", FILE, Evidence.PROOF, null, R, R, R, "width 3"),
             read("read.domParseFile", "javax.xml.parsers.DocumentBuilder.parse", "java.xml", "FileInputStream open (file: URL)", "unlisted document"),
             read("read.schemaNewSchema", "javax.xml.validation.SchemaFactory.newSchema", "java.xml", "FileInputStream open (file: URL)", "schema compiled"),
             read("read.streamSourceSystemId", "javax.xml.transform.stream.StreamSource.<init>(Ljava/lang/String;)", "java.xml", "FileInputStream open (file: system id)", "unlisted document"),
@@ -141,7 +145,12 @@ final class UnlistedWrappers {
             new NotDefended("native.pkcs11Configure", "SunPKCS11's configure(String) takes the PKCS#11 module's path from "
                     + "the plugin and the JDK's native library libj2pkcs11 dlopen()s it (PKCS11.connect): no Java primitive "
                     + "runs, so no sink sees a native load, and neither Security.getProvider nor Provider.configure is a row "
-                    + "of the guard's table. The module's code runs in the container (its copy is in /proc/self/maps)."));
+                    + "of the guard's table. The module's code runs in the container (its copy is in /proc/self/maps)."),
+            new NotDefended("read.imageIconSharedFetcher", "ImageIcon's file is opened on one of AWT's shared \"Image "
+                    + "Fetcher\" threads: no plugin frame on that stack, so the sink charges the thread's owner, which is "
+                    + "whoever's call started the thread. Started by the host (as here, the test loads an image first) the "
+                    + "plugin's read is the host's and allowed; started during a plugin's call, other callers' reads are "
+                    + "charged to that plugin. The guard has no row for ImageIcon or Toolkit.getImage/createImage."));
 
     /** @return the rows that expect an escape in a denied column but have no {@link #NOT_DEFENDED} entry, and the reverse */
     static List<String> unexplainedEscapes() {
