@@ -71,9 +71,10 @@ final class BundleFailures implements FrameworkListener, SynchronousBundleListen
             int state = bundle.getState();
             String unresolved = state == Bundle.INSTALLED ? missingRequirements(bundle) : null;
             return new BundleLife(state, meantToRun(bundle), unresolved, lastError.get(bundle.getBundleId()));
-        } catch (IllegalStateException uninstalledMeanwhile) {
-            // the bundle was uninstalled while we asked (start level and revision adapters throw then): a plugin
-            // on its way out is not a failure, and callers of SandboxService must get an answer, not this exception
+        } catch (IllegalStateException | IllegalArgumentException uninstalledMeanwhile) {
+            // the bundle was uninstalled while we asked (start level and revision adapters throw then; Felix's
+            // isPersistentlyStarted throws IllegalArgumentException "Bundle is uninstalled."): a plugin on its way
+            // out is not a failure, and callers of SandboxService must get an answer, not this exception
             return new BundleLife(Bundle.UNINSTALLED, false, null, null);
         }
     }
