@@ -64,9 +64,13 @@ final class HandleRewriter {
 
     /** Emits the wrapper methods; each goes through {@code cv}, so its one call is guarded. */
     void emitWrappers(ClassVisitor cv, int classVersion) {
-        if (!wrappers.isEmpty() && ownerIsInterface && classVersion < Opcodes.V9) {
+        // JVMS 8 4.6: from class file 52 an interface method may be ACC_PRIVATE (javac 8 puts its lambda bodies
+        // there as private static methods, called by invokestatic on an InterfaceMethodref); below 52 every interface
+        // method is public abstract, so there is no place for the wrapper: refuse (fail closed)
+        if (!wrappers.isEmpty() && ownerIsInterface && classVersion < Opcodes.V1_8) {
             throw new IllegalStateException("interface " + owner + " (class file " + classVersion
-                    + ") refers to a sensitive method handle and cannot hold a private guard method");
+                    + ") refers to a sensitive method handle and cannot hold a private guard method"
+                    + " (interfaces below class file 52 hold no static methods)");
         }
         // wrappers may be added while emitting (a wrapper's own handles are plain calls): iterate over a copy
         for (Map.Entry<Handle, Handle> e : new ArrayList<>(wrappers.entrySet())) {

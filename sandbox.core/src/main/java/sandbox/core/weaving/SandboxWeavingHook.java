@@ -15,7 +15,8 @@ import sandbox.core.runaway.RunawayTransform;
 
 /**
  * Weaves every class of every plugin bundle (the trust rule: {@link TrustedBundles}); the framework, the JDK and
- * trusted bundles are never touched. The pipeline is the guard step, then runaway containment.
+ * trusted bundles are never touched. The pipeline ({@link #newPipeline()}) is the reflection step, the guard step,
+ * then runaway containment.
  *
  * <p>Fail closed: any problem becomes a {@link WeavingException}, the one exception Felix does not hold against a
  * hook (anything else blacklists it for good, E4); the class then fails to load, it never loads unwoven (H9).
@@ -37,16 +38,27 @@ public final class SandboxWeavingHook implements WeavingHook {
     public SandboxWeavingHook(PolicyService policies, TrustedBundles trust) {
         this.policies = policies;
         this.trust = trust;
+        pipeline = newPipeline();
+        sandbox.core.reflect.RuntimeDefinitions.connect(pipeline);   // code plugins define at run time is woven alike
+    }
+
+    /**
+     * The hook's pipeline, step for step: reflection and run-time code ({@code MetaTransform}, before the guard
+     * step), the guard step, runaway containment. Public so that tests and benchmarks weave exactly what the hook
+     * weaves; it is not connected to {@code RuntimeDefinitions} (only the hook's own pipeline is).
+     *
+     * @return a new pipeline of the hook's steps
+     */
+    public static WeavingPipeline newPipeline() {
         RunawayTransform runaway = new RunawayTransform();
         List<ClassTransform> steps = new ArrayList<>();
-        steps.add(new sandbox.core.reflect.MetaTransform());   // reflection and run-time code: before the guard step
+        steps.add(new sandbox.core.reflect.MetaTransform());
         steps.add(new GuardTransform(SensitiveApiTable.INSTANCE));
         steps.add((next, ctx) -> {
             ctx.addDynamicImport(RunawayTransform.POLL_PACKAGE);
             return runaway.wrap(next, ctx.pluginId(), ctx.original());
         });
-        pipeline = new WeavingPipeline(steps);
-        sandbox.core.reflect.RuntimeDefinitions.connect(pipeline);   // code plugins define at run time is woven alike
+        return new WeavingPipeline(steps);
     }
 
     @Override

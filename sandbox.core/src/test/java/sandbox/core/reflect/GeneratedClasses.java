@@ -99,6 +99,41 @@ final class GeneratedClasses {
         return end(cw);
     }
 
+    /**
+     * An interface of class file {@code version} (javac 8 writes 52) whose static {@code run(method, args)} calls
+     * through an {@code ldc} handle to {@code Method.invoke} (the reflection step's wrapper) and whose default
+     * {@code set(key, value)} through an {@code ldc} handle to {@code System.setProperty} (the guard step's wrapper):
+     * both wrappers must be private static methods of the interface.
+     */
+    static byte[] ldcInterface(String name, int version) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(version, Opcodes.ACC_PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT, name.replace('.', '/'),
+                null, "java/lang/Object", null);
+        String desc = "(Ljava/lang/reflect/Method;[Ljava/lang/Object;)Ljava/lang/Object;";
+        MethodVisitor run = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "run", desc, null, null);
+        run.visitCode();
+        run.visitLdcInsn(new Handle(Opcodes.H_INVOKEVIRTUAL, "java/lang/reflect/Method", "invoke",
+                "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false));
+        run.visitVarInsn(Opcodes.ALOAD, 0);
+        run.visitInsn(Opcodes.ACONST_NULL);
+        run.visitVarInsn(Opcodes.ALOAD, 1);
+        run.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact",
+                "(Ljava/lang/reflect/Method;Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+        run.visitInsn(Opcodes.ARETURN);
+        run.visitMaxs(0, 0);
+        run.visitEnd();
+        MethodVisitor set = cw.visitMethod(Opcodes.ACC_PUBLIC, "set", SET, null, null);
+        set.visitCode();
+        set.visitLdcInsn(new Handle(Opcodes.H_INVOKESTATIC, "java/lang/System", "setProperty", SET, false));
+        set.visitVarInsn(Opcodes.ALOAD, 1);
+        set.visitVarInsn(Opcodes.ALOAD, 2);
+        set.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", SET, false);
+        set.visitInsn(Opcodes.ARETURN);
+        set.visitMaxs(0, 0);
+        set.visitEnd();
+        return end(cw);
+    }
+
     private static ClassWriter start(String owner) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, owner, null,
