@@ -16,9 +16,32 @@ final class Forbidden {
 
     /** @throws IllegalStateException (the class is refused) when {@code type} is forbidden */
     static void check(String inClass, String type) {
-        if (type == null) {
-            return;
+        String p = forbiddenPrefix(type);
+        if (p != null) {
+            throw new IllegalStateException(inClass.replace('/', '.') + " refers to " + bare(type).replace('/', '.')
+                    + ": plugins may not use " + p.replace('/', '.') + "* (escape catalogue B9, B10)");
         }
+    }
+
+    /** @return true when {@link #check} would refuse {@code type} (an internal name, array or field descriptor) */
+    static boolean isForbiddenType(String type) {
+        return forbiddenPrefix(type) != null;
+    }
+
+    private static String forbiddenPrefix(String type) {
+        if (type == null) {
+            return null;
+        }
+        String t = bare(type);
+        for (String p : PREFIXES) {
+            if (t.startsWith(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static String bare(String type) {
         String t = type;
         while (t.startsWith("[")) {
             t = t.substring(1);
@@ -26,12 +49,7 @@ final class Forbidden {
         if (t.startsWith("L") && t.endsWith(";")) {
             t = t.substring(1, t.length() - 1);
         }
-        for (String p : PREFIXES) {
-            if (t.startsWith(p)) {
-                throw new IllegalStateException(inClass.replace('/', '.') + " refers to " + t.replace('/', '.')
-                        + ": plugins may not use " + p.replace('/', '.') + "* (escape catalogue B9, B10)");
-            }
-        }
+        return t;
     }
 
     /**

@@ -38,6 +38,11 @@ public final class MetaApiTable {
         return ROWS.get(id);
     }
 
+    /** @return false when no row has a member of this name: no call of that name can match */
+    static boolean mayMatch(String name) {
+        return NAMES.contains(name);
+    }
+
     /** @return the id of the row a call reaches, or -1 */
     static int match(int opcode, String owner, String name, String desc, ClassHierarchy hierarchy) {
         if (!NAMES.contains(name) || owner.startsWith("[")) {

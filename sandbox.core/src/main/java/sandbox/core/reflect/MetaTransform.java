@@ -21,15 +21,23 @@ public final class MetaTransform implements ClassTransform {
     static final String HANDLE_FIELD = "$sandbox$handle";
     static final String GUARD_PACKAGE = "sandbox.core.guard";
 
+    private final boolean quietCheck;
+
     /** Adds the class-definition and deputy rows ({@link DefinitionRows}) to the sensitive-API table, once. */
     public MetaTransform() {
+        this(true);
+    }
+
+    /** @param quietCheck false to rewrite every body even when {@link MetaQuietClasses} finds nothing (tests) */
+    MetaTransform(boolean quietCheck) {
         DefinitionRows.addTo(SensitiveApiTable.INSTANCE);
+        this.quietCheck = quietCheck;
     }
 
     @Override
     public ClassVisitor wrap(ClassVisitor next, WeaveContext ctx) {
         ctx.addDynamicImport(GUARD_PACKAGE);
-        return new Weaver(next, ctx);
+        return new Weaver(next, ctx, quietCheck && MetaQuietClasses.isQuiet(ctx.original(), ctx.hierarchy()));
     }
 
     private static final class Weaver extends ClassVisitor {
@@ -38,10 +46,13 @@ public final class MetaTransform implements ClassTransform {
         private MetaHandles handles;
         private int version;
         private boolean emittingWrappers;
+        private final boolean quiet;
 
-        Weaver(ClassVisitor next, WeaveContext ctx) {
+        /** @param quiet true when no method body names anything this step checks ({@link MetaQuietClasses}) */
+        Weaver(ClassVisitor next, WeaveContext ctx, boolean quiet) {
             super(Opcodes.ASM9, next);
             this.ctx = ctx;
+            this.quiet = quiet;
         }
 
         @Override
@@ -71,8 +82,8 @@ public final class MetaTransform implements ClassTransform {
                 Forbidden.checkMember(owner, name);
             }
             MethodVisitor next = super.visitMethod(access, name, desc, signature, exceptions);
-            if (next == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
-                return next;
+            if (next == null || quiet || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+                return next;   // quiet: the body goes on as it is, and may be copied as bytes
             }
             return new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions) {
                 @Override

@@ -108,7 +108,7 @@ public class CommonsLangWeavingTest {
     }
 
     /** @return every class of the commons-lang3 jar on the test class path, by internal name */
-    static Map<String, byte[]> library() throws IOException {
+    public static Map<String, byte[]> library() throws IOException {
         URL any = CommonsLangWeavingTest.class.getClassLoader().getResource("org/apache/commons/lang3/StringUtils.class");
         Map<String, byte[]> classes = new LinkedHashMap<>();
         try (JarFile jar = new JarFile(((JarURLConnection) any.openConnection()).getJarFileURL().getPath())) {
