@@ -43,6 +43,7 @@ public final class EnforcementReport {
                 Runtime.getRuntime().availableProcessors());
         double[] cold = WeavingColdPass.inFreshJvm(false);
         double[] warmedUp = WeavingColdPass.inFreshJvm(true);
+        double[] coldGuardAndRunaway = WeavingColdPass.inFreshJvm(false, WeaveCorpus.Pipeline.GUARD_AND_RUNAWAY);
 
         ChainedOptionsBuilder options = new OptionsBuilder().parent(new CommandLineOptions(args))
                 .include(GuardOverheadBenchmark.class.getName())
@@ -60,7 +61,7 @@ public final class EnforcementReport {
             String smParam = r.getParams().getParam("securityManager");
             report.results.put(smParam == null ? key : key + "[" + smParam + "]", r.getPrimaryResult());
         }
-        report.print(sm, cold, warmedUp);
+        report.print(sm, cold, warmedUp, coldGuardAndRunaway);
         System.out.println();
         System.out.println("Interleaved cross-check (one JVM, alternating blocks of 200 calls, 201 rounds; µs/op):");
         System.out.println(InterleavedCheck.HEADER);
@@ -70,7 +71,7 @@ public final class EnforcementReport {
         }
     }
 
-    private void print(boolean sm, double[] cold, double[] warmedUp) {
+    private void print(boolean sm, double[] cold, double[] warmedUp, double[] coldGuardAndRunaway) {
         System.out.println();
         System.out.println("== Enforcement overhead (issue 3) ==  µs/op, ± 99.9 % CI");
         List<String> lines = new ArrayList<>();
@@ -82,16 +83,23 @@ public final class EnforcementReport {
         lines.forEach(System.out::println);
         System.out.println();
         Result<?> woven = results.get("WeavingTimeBenchmark.weaveOneClass");
+        Result<?> wovenGuardAndRunaway = results.get("WeavingTimeBenchmark.weaveOneClassGuardAndRunaway");
         Result<?> copy = results.get("WeavingTimeBenchmark.asmCopyOneClass");
         System.out.println("| weaving one class of " + WeaveCorpus.LIBRARY + " | median µs | p90 µs | mean µs |");
         System.out.println("| --- | --- | --- | --- |");
-        System.out.printf(Locale.ROOT, "| cold: first weave of each class, fresh JVM (%d classes) | %.1f | %.1f | — |%n",
+        System.out.printf(Locale.ROOT, "| cold: first weave of each class, hook's pipeline, fresh JVM (%d classes) | %.1f | %.1f | — |%n",
                 cold.length, WeaveCorpus.percentile(cold, 50), WeaveCorpus.percentile(cold, 90));
         System.out.printf(Locale.ROOT, "| cold, after the core's background warm-up (WeaverWarmUp), fresh JVM | %.1f | %.1f | — |%n",
                 WeaveCorpus.percentile(warmedUp, 50), WeaveCorpus.percentile(warmedUp, 90));
+        System.out.printf(Locale.ROOT, "| cold: guard + runaway only (no reflection step; before session 2's fix) | %.1f | %.1f | — |%n",
+                WeaveCorpus.percentile(coldGuardAndRunaway, 50), WeaveCorpus.percentile(coldGuardAndRunaway, 90));
         if (woven != null) {
-            System.out.printf(Locale.ROOT, "| warm: Sandbox pipeline (guard + runaway), JMH sample mode | %.1f | %.1f | %.1f |%n",
+            System.out.printf(Locale.ROOT, "| warm: hook's pipeline (reflection + guard + runaway), JMH sample mode | %.1f | %.1f | %.1f |%n",
                     pct(woven, 50), pct(woven, 90), woven.getScore());
+        }
+        if (wovenGuardAndRunaway != null) {
+            System.out.printf(Locale.ROOT, "| warm: guard + runaway only (no reflection step), JMH sample mode | %.1f | %.1f | %.1f |%n",
+                    pct(wovenGuardAndRunaway, 50), pct(wovenGuardAndRunaway, 90), wovenGuardAndRunaway.getScore());
         }
         if (copy != null) {
             System.out.printf(Locale.ROOT, "| warm: plain ASM read + write, no transform (reference) | %.1f | %.1f | %.1f |%n",

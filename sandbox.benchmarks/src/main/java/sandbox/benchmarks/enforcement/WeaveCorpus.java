@@ -13,27 +13,47 @@ import sandbox.core.runaway.RunawayTransform;
 import sandbox.core.weaving.ClassHierarchy;
 import sandbox.core.weaving.ClassTransform;
 import sandbox.core.weaving.GuardTransform;
+import sandbox.core.weaving.SandboxWeavingHook;
 import sandbox.core.weaving.SensitiveApiTable;
 import sandbox.core.weaving.WeaveContext;
 import sandbox.core.weaving.WeavingPipeline;
 
 /**
- * Every class of a real library jar, woven the way {@code SandboxWeavingHook} weaves a plugin class: the same
- * pipeline (guard step, then the runaway step), a {@link ClassHierarchy} over the jar's own class files (the
- * plugin's class space) shared by all its classes like the hook shares one per bundle wiring.
+ * Every class of a real library jar, woven the way {@code SandboxWeavingHook} weaves a plugin class: its own
+ * pipeline ({@link SandboxWeavingHook#newPipeline()}: reflection step, guard step, runaway step), a
+ * {@link ClassHierarchy} over the jar's own class files (the plugin's class space) shared by all its classes like
+ * the hook shares one per bundle wiring. {@link Pipeline#GUARD_AND_RUNAWAY} is the pipeline without the reflection
+ * step that the weaving benchmarks measured until session 2 (kept so that those figures stay comparable).
  */
 final class WeaveCorpus {
     static final String LIBRARY = "commons-lang3";
     private static final String PLUGIN_ID = "bench.weave";
     private static final long BUNDLE_ID = 4242;
 
+    /** Which pipeline weaves the corpus. */
+    enum Pipeline {
+        /** the weaving hook's own: reflection, guard, runaway */
+        HOOK,
+        /** guard and runaway only (the benchmarks' pipeline before session 2's reflection fix) */
+        GUARD_AND_RUNAWAY;
+
+        WeavingPipeline create() {
+            return this == HOOK ? SandboxWeavingHook.newPipeline() : guardAndRunaway();
+        }
+    }
+
     final List<String> names = new ArrayList<>();
     final List<byte[]> classes = new ArrayList<>();
     private final Map<String, byte[]> byInternalName = new LinkedHashMap<>();
-    private final WeavingPipeline pipeline = pipeline();
+    private final WeavingPipeline pipeline;
     private ClassHierarchy hierarchy;
 
     WeaveCorpus() throws IOException {
+        this(Pipeline.HOOK);
+    }
+
+    WeaveCorpus(Pipeline which) throws IOException {
+        pipeline = which.create();
         Path jar = BenchFiles.bundle(LIBRARY);
         try (JarFile file = new JarFile(jar.toFile())) {
             for (JarEntry e : java.util.Collections.list(file.entries())) {
@@ -50,8 +70,8 @@ final class WeaveCorpus {
         freshHierarchy();
     }
 
-    /** The pipeline of {@code SandboxWeavingHook.activate}, step for step. */
-    private static WeavingPipeline pipeline() {
+    /** The hook's pipeline without its first step, the reflection step. */
+    private static WeavingPipeline guardAndRunaway() {
         RunawayTransform runaway = new RunawayTransform();
         List<ClassTransform> steps = new ArrayList<>();
         steps.add(new GuardTransform(SensitiveApiTable.INSTANCE));
@@ -87,22 +107,27 @@ final class WeaveCorpus {
      * Weaves each class once in this JVM, with a fresh hierarchy: the cost a plugin pays when it is first loaded
      * into a container that has woven nothing yet (cold JIT, class headers read from the jar).
      *
-     * @return microseconds per class, sorted; classes the weaver refused are left out and reported on stderr
+     * @return microseconds per class, in corpus order; {@code NaN} for a class the weaver refused (reported on stderr)
      */
     double[] coldPassMicros() {
         freshHierarchy();
         double[] us = new double[size()];
-        int ok = 0;
         for (int i = 0; i < size(); i++) {
             long t0 = System.nanoTime();
             try {
                 weave(i);
-                us[ok++] = (System.nanoTime() - t0) / 1_000.0;
+                us[i] = (System.nanoTime() - t0) / 1_000.0;
             } catch (WeavingPipeline.WeaveFailure e) {
+                us[i] = Double.NaN;
                 System.err.println("refused: " + e.getMessage());
             }
         }
-        double[] result = Arrays.copyOf(us, ok);
+        return us;
+    }
+
+    /** @return the times that are numbers (classes woven), sorted */
+    static double[] sortedWoven(double[] us) {
+        double[] result = Arrays.stream(us).filter(d -> !Double.isNaN(d)).toArray();
         Arrays.sort(result);
         return result;
     }
