@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import javax.swing.ImageIcon;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -103,14 +106,14 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
         assertEquals("the table's escapes and its NOT_DEFENDED list", List.of(), UnlistedWrappers.unexplainedEscapes());
         ViolationService violations = awaitService(ViolationService.class);
         execute(PLUGIN, Map.of("action", "none"));   // its classes are woven, its guard handle made
-        Map<String, Map<String, String>> seen = new java.util.TreeMap<>();
+        Map<String, Map<String, String>> seen = new TreeMap<>();
         List<String> mismatches = new ArrayList<>();
         int runs = 0;
         for (String column : COLUMNS) {
             applyPolicy(column);
             for (Case c : UnlistedWrappers.CASES) {
                 Run run = run(c, column, violations);
-                seen.computeIfAbsent(c.action(), k -> new java.util.LinkedHashMap<>()).put(column, run.outcome + (run.layer.isEmpty() ? "" : " (" + run.layer + ")"));
+                seen.computeIfAbsent(c.action(), k -> new LinkedHashMap<>()).put(column, run.cell());
                 runs++;
                 if (run.outcome != c.expected(column)) {
                     mismatches.add(column + " " + c.action() + ": expected " + c.expected(column) + ", " + run.detail);
@@ -127,6 +130,9 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
 
     /** A run's outcome, and which layer recorded the violation: "sink" (operation "sink ...") or "guard". */
     private record Run(Outcome outcome, String layer, String detail) {
+        String cell() {
+            return outcome + (layer.isEmpty() ? "" : " (" + layer + ")");
+        }
     }
 
     private Run run(Case c, String column, ViolationService violations) throws Exception {
@@ -145,7 +151,7 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
             Await.untilTrue("no AWT Image Fetcher thread left", () -> Thread.getAllStackTraces().keySet().stream()
                     .noneMatch(t -> t.getName().startsWith("Image Fetcher")));
             Path warm = Files.copy(dir.resolve("image.png"), dir.resolve("warm-" + copies + ".png"));   // not cached
-            new javax.swing.ImageIcon(warm.toString()).getIconWidth();
+            new ImageIcon(warm.toString()).getIconWidth();
         }
         Instant before = Instant.now();
         ExecutionResult r = execute(PLUGIN, Map.of("action", c.action(), "dir", dir.toString(),
