@@ -3,6 +3,7 @@ package sandbox.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.awt.GraphicsEnvironment;
 import java.lang.reflect.Method;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,8 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
 
     @Before
     public void prepare() throws Exception {
+        // the AWT actions are meant headless (as the launcher runs): with a display, XToolkit would talk to the X server
+        assertTrue("the test JVM must be headless (no DISPLAY, or -Djava.awt.headless=true)", GraphicsEnvironment.isHeadless());
         dir = Files.createTempDirectory(Path.of("/tmp"), "sandbox-unlisted-");
         proofs = UnlistedFixtures.make(dir);
         pkcs11Module = UnlistedFixtures.pkcs11Module();
