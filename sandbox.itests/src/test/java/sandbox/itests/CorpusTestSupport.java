@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -15,6 +16,7 @@ import org.junit.After;
 import org.junit.Before;
 import org.osgi.framework.ServiceReference;
 import sandbox.api.IsolationLevel;
+import sandbox.api.PluginActivity;
 import sandbox.api.PluginState;
 
 /**
@@ -26,6 +28,8 @@ import sandbox.api.PluginState;
 public abstract class CorpusTestSupport extends SandboxTestSupport {
     protected static final String CORPUS = "hostile.corpus";
     protected static final String GRANTED = "hostile.corpus.granted";
+    /** How long a thread an earlier action left may take to end (a loaded machine is slow to schedule it). */
+    protected static final Duration LINGERING_WAIT = Duration.ofSeconds(10);
 
     /** The folder the actions' files live in: made before each test, deleted after it. */
     protected Path dir;
@@ -75,6 +79,41 @@ public abstract class CorpusTestSupport extends SandboxTestSupport {
         runAll(GRANTED, "GRANTED", mismatches);
         assertTrue(mismatches.size() + " of " + 3 * cases + " runs differ from the table:\n"
                 + String.join("\n", mismatches), mismatches.isEmpty());
+    }
+
+    /**
+     * Waits (polling, at most {@link #LINGERING_WAIT}) until {@code plugin} owns no live thread, and fails naming each
+     * thread still there. Call before an action at a level whose thread quota is small (STRICT: 2): a JDK thread an
+     * earlier action started (a WatchService's poller closing asynchronously, a thread of A21 still unwinding from
+     * its termination) would otherwise count against the next action, which ends THREADS_EXCEEDED the moment the
+     * JDK starts one thread for it. A thread that never ends is a finding, not noise: the test fails on it.
+     */
+    protected void awaitNoLingeringThreads(String plugin, String beforeAction) throws InterruptedException {
+        PluginActivity activity = awaitService(PluginActivity.class);
+        long deadline = System.nanoTime() + LINGERING_WAIT.toNanos();
+        List<Thread> live = activity.liveThreads(plugin);
+        while (!live.isEmpty() && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+            live = activity.liveThreads(plugin);
+        }
+        if (!live.isEmpty()) {
+            StringBuilder names = new StringBuilder();
+            for (Thread t : live) {
+                names.append("\n  ").append(t.getName()).append(" (").append(t.getState()).append(", group ")
+                        .append(t.getThreadGroup()).append(") ").append(where(t.getStackTrace()));
+            }
+            throw new AssertionError(plugin + " still owns " + live.size() + " live thread(s) " + LINGERING_WAIT.toSeconds()
+                    + " s after the previous action, before " + beforeAction + ":" + names);
+        }
+    }
+
+    /** The top two frames (what it waits in) and the bottom three (what it is), enough to name a JDK thread. */
+    private static String where(StackTraceElement[] stack) {
+        List<StackTraceElement> frames = List.of(stack);
+        if (frames.size() <= 5) {
+            return frames.toString();
+        }
+        return frames.subList(0, 2) + " ... " + frames.subList(frames.size() - 3, frames.size());
     }
 
     /** The outcome a table row gives for {@code column}. */

@@ -41,6 +41,7 @@ public final class RunawayContainment {
     @Activate
     void activate(BundleContext bundleContext) {
         context = bundleContext;
+        SharedJdkPools.startOutsidePlugins();
         containment = new Containment(accounts.threads()::liveThreads, new RunawayReporter(v -> {
             ViolationService service = violations;
             if (service != null) {
