@@ -6,24 +6,12 @@ import sandbox.agent.gate.SinkGate;
 import sandbox.core.plugins.TrustedBundles;
 
 /**
- * The only class that links against the gate package, which sandbox.core imports optionally: until {@link #present}
- * answers true nothing here that names a gate class is run.
+ * The only class that links against the gate package, which sandbox.core imports optionally. It is loaded only once
+ * {@link SinkInstaller} has found the gate: verifying this class already loads gate types (PluginSinkCheck is a
+ * SinkCheck), so even asking it whether the gate is there would fail without the agent.
  */
 final class GateLink {
-    /** Set by the agent's premain: the number of JDK methods instrumented (sandbox.agent.SinkAgent). */
-    static final String AGENT_PROPERTY = "sandbox.agent.sinks";
-
     private GateLink() {
-    }
-
-    /** @return true when the gate is wired to this bundle (the agent runs and the system bundle exports it) */
-    static boolean present() {
-        try {
-            Class.forName("sandbox.agent.gate.SinkGate", false, GateLink.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /** @return the token that removes the checker again */
