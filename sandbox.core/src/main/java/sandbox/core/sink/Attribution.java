@@ -28,6 +28,7 @@ final class Attribution {
 
     private final TrustedBundles trust;
     private final Function<Thread, Optional<String>> owners;
+    private final ClassContext context = classContext();
 
     /**
      * @param trust the trust rule
@@ -44,6 +45,9 @@ final class Attribution {
      * @return the caller
      */
     Caller find(Class<?> gate) {
+        if (hostFirst(gate)) {
+            return Caller.JDK_ONLY;
+        }
         return WALKER.walk(s -> {
             boolean below = false;
             for (java.util.Iterator<StackWalker.StackFrame> it = s.iterator(); it.hasNext();) {
@@ -64,6 +68,34 @@ final class Attribution {
             }
             return byThread();
         });
+    }
+
+    /**
+     * The fast answer for the common case, from the class context: is the first non-JDK class below the gate the
+     * host's? The full walk would answer the same (host, whatever JDK initialiser lies above), so it is skipped;
+     * every other case (a plugin, an unknown loader, no such class) takes the full walk.
+     */
+    private boolean hostFirst(Class<?> gate) {
+        if (context == null) {
+            return false;
+        }
+        boolean below = false;
+        for (Class<?> c : context.classes()) {
+            if (c == gate) {
+                below = true;
+            } else if (below && !isJdk(c) && !c.isHidden()) {   // the walk does not show hidden frames either
+                return classify(c).kind() == Caller.Kind.HOST;
+            }
+        }
+        return false;
+    }
+
+    private static ClassContext classContext() {
+        try {
+            return new ClassContext();
+        } catch (LinkageError | RuntimeException e) {
+            return null;   // a JDK without SecurityManager: the walk alone answers, slower
+        }
     }
 
     /**
