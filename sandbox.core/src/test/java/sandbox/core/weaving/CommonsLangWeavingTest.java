@@ -2,6 +2,7 @@ package sandbox.core.weaving;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import org.objectweb.asm.ClassReader;
 import sandbox.api.IsolationConfig;
 import sandbox.api.IsolationLevel;
 import sandbox.api.PluginPermissions;
+import sandbox.core.guard.SandboxDeniedException;
 import sandbox.core.policy.HandleRegistry;
 import sandbox.core.policy.LoaderIdentity;
 import sandbox.core.policy.PolicyHandle;
@@ -35,7 +37,7 @@ import sandbox.core.policy.PolicyHandle;
  * wrapper of the interface) goes through the weaving hook's own pipeline ({@link SandboxWeavingHook#newPipeline()}:
  * reflection step, guard step, runaway step) without one refusal, and woven interfaces run their default and static
  * methods, whose lambdas now link through the guard ({@code LookupGuard.metafactory} checks the caller's Lookup
- * against the interface's policy handle).
+ * against the interface's policy handle, and refuses a Lookup from outside the plugin's class space).
  */
 public class CommonsLangWeavingTest {
     private static final String LIBRARY_PACKAGE = "org.apache.commons.lang3.";
@@ -77,6 +79,19 @@ public class CommonsLangWeavingTest {
                 java.lang.invoke.MethodHandle.class, java.lang.invoke.MethodType.class);
         assertTrue("the bootstrap wrapper is a private static method of the interface",
                 Modifier.isPrivate(wrapper.getModifiers()) && Modifier.isStatic(wrapper.getModifiers()));
+
+        // the wrapper is the guard's: a lambda spun with a Lookup outside the plugin's class space is refused
+        wrapper.setAccessible(true);
+        java.lang.invoke.MethodType objectToObject = java.lang.invoke.MethodType.methodType(Object.class, Object.class);
+        try {
+            wrapper.invoke(null, java.lang.invoke.MethodHandles.lookup(), "apply",
+                    java.lang.invoke.MethodType.methodType(function), objectToObject,
+                    java.lang.invoke.MethodHandles.identity(Object.class), objectToObject);
+            fail("a foreign Lookup must not spin a lambda for the plugin");
+        } catch (InvocationTargetException e) {
+            assertTrue(String.valueOf(e.getCause()), e.getCause() instanceof SandboxDeniedException);
+            assertEquals(sandbox.api.PermissionKind.REFLECTION, ((SandboxDeniedException) e.getCause()).permission());
+        }
 
         Object identity = invoke(function, null, "identity");             // static method: a lambda
         Object twice = invoke(function, identity, "andThen", identity);   // default method: another lambda
