@@ -45,7 +45,8 @@ final class Attribution {
      * @return the caller
      */
     Caller find(Class<?> gate) {
-        if (hostFirst(gate)) {
+        Caller first = firstFromContext(gate);
+        if (first != null && first.kind() == Caller.Kind.HOST) {
             return Caller.JDK_ONLY;
         }
         return WALKER.walk(s -> {
@@ -71,23 +72,26 @@ final class Attribution {
     }
 
     /**
-     * The fast answer for the common case, from the class context: is the first non-JDK class below the gate the
-     * host's? The full walk would answer the same (host, whatever JDK initialiser lies above), so it is skipped;
-     * every other case (a plugin, an unknown loader, no such class) takes the full walk.
+     * The cheap first answer, from the class context (one native call, no walk): the first class below the gate that
+     * is not the JDK's, classified. The full walk ({@link #find}) agrees with it except where a JDK class initialiser
+     * lies in between (the walk then answers "the JDK's", which is allowed): so a HOST answer here is final, and a
+     * PLUGIN answer is final whenever that plugin's policy allows the call anyway ({@link PluginSinkCheck}).
+     *
+     * @return the first non-JDK class's kind, or {@code null} when the class context is unavailable or holds none
      */
-    private boolean hostFirst(Class<?> gate) {
+    Caller firstFromContext(Class<?> gate) {
         if (context == null) {
-            return false;
+            return null;
         }
         boolean below = false;
         for (Class<?> c : context.classes()) {
             if (c == gate) {
                 below = true;
             } else if (below && !isJdk(c) && !c.isHidden()) {   // the walk does not show hidden frames either
-                return classify(c).kind() == Caller.Kind.HOST;
+                return classify(c);
             }
         }
-        return false;
+        return null;
     }
 
     private static ClassContext classContext() {
