@@ -1,6 +1,7 @@
 package sandbox.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.awt.GraphicsEnvironment;
@@ -94,7 +95,9 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
         List<String> listed = new ArrayList<>();
         for (Case c : UnlistedWrappers.CASES) {
             String rows = gogo("sandbox:apis '" + c.wrapper() + "'").text();
-            if (!rows.contains("\n0 of ")) {
+            if (UnlistedWrappers.NOW_GUARD_ROWS.contains(c.action())) {
+                assertFalse(c.action() + " is a row of the guard's table now: " + rows, rows.contains("\n0 of "));
+            } else if (!rows.contains("\n0 of ")) {
                 listed.add(c.action() + " (" + c.wrapper() + "): " + rows);
             }
         }
@@ -118,7 +121,7 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
                 Run run = run(c, column, violations);
                 seen.computeIfAbsent(c.action(), k -> new LinkedHashMap<>()).put(column, run.cell());
                 runs++;
-                if (run.outcome != c.expected(column)) {
+                if (run.outcome != c.expected(column) && !UnlistedWrappers.stoppedAfterAll(c, column, run.outcome)) {
                     mismatches.add(column + " " + c.action() + ": expected " + c.expected(column) + ", " + run.detail);
                 }
             }
@@ -248,7 +251,7 @@ public class UnlistedWrapperIT extends SandboxTestSupport {
                     + "network;target=\"127.0.0.1:" + http.port() + "\";actions=\"connect,resolve\","
                     + "network;target=\"127.0.0.1:" + listenPort + "\";actions=\"connect,resolve\","
                     + "network;target=\"*:" + listenPort + "\";actions=\"listen\","
-                    + "native;target=\"" + dir + "/*\"";
+                    + "native;target=\"--name=unlisted*\"";   // the PKCS#11 configuration, by prefix (SystemApiRows)
             policy("STANDARD", grants);
             Await.untilTrue("grants of " + PLUGIN + " in force", () -> guard().contains("granted: file;"));
         } else {

@@ -127,10 +127,17 @@ final class UnlistedWrappers {
                     NETWORK, Evidence.OTHER_ACCEPTED, null, D, D, D, "second port"),
             new Case("connect.httpClientRedirect", "java.net.http.HttpClient$Builder.followRedirects", "java.net.http", "SocketChannel connect on the client's own threads (redirect to a second port)",
                     NETWORK, Evidence.OTHER_ACCEPTED, null, D, D, D, "second port"),
-            // the library is opened by native code (dlopen in libj2pkcs11), not by System.load
+            // the library is opened by native code (dlopen in libj2pkcs11), not by System.load: no sink sees it, so
+            // this test found it unguarded; it is now a row of the guard's table (NOW_GUARD_ROWS) and stopped there
             new Case("native.pkcs11Configure", "java.security.Provider.configure", "jdk.crypto.cryptoki",
-                    "dlopen from the JDK's native code", PermissionKind.NATIVE, Evidence.NATIVE_MAPPED, null, R, R, R, "module loaded"),
+                    "dlopen from the JDK's native code", PermissionKind.NATIVE, Evidence.NATIVE_MAPPED, null, D, D, R, "module loaded"),
             net("listen.rmiCreateRegistry", "java.rmi.registry.LocateRegistry.createRegistry", "java.rmi", "ServerSocket bind", Evidence.PROOF, "listening, bound 0"));
+
+    /**
+     * Wrappers this test found unguarded by both layers that then became rows of the guard's table: they stay here (the
+     * evidence check is this test's) and must be rows ({@code noWrapperIsARowOfTheSensitiveApiTable}).
+     */
+    static final java.util.Set<String> NOW_GUARD_ROWS = java.util.Set.of("native.pkcs11Configure");
 
     /** An action the defence does not hold for (its denied columns expect RAN), and why. */
     record NotDefended(String action, String why) {
@@ -142,15 +149,23 @@ final class UnlistedWrappers {
      * entry here fails the test too.
      */
     static final List<NotDefended> NOT_DEFENDED = List.of(
-            new NotDefended("native.pkcs11Configure", "SunPKCS11's configure(String) takes the PKCS#11 module's path from "
-                    + "the plugin and the JDK's native library libj2pkcs11 dlopen()s it (PKCS11.connect): no Java primitive "
-                    + "runs, so no sink sees a native load, and neither Security.getProvider nor Provider.configure is a row "
-                    + "of the guard's table. The module's code runs in the container (its copy is in /proc/self/maps)."),
             new NotDefended("read.imageIconSharedFetcher", "ImageIcon's file is opened on one of AWT's shared \"Image "
                     + "Fetcher\" threads: no plugin frame on that stack, so the sink charges the thread's owner, which is "
                     + "whoever's call started the thread. Started by the host (as here, the test loads an image first) the "
                     + "plugin's read is the host's and allowed; started during a plugin's call, other callers' reads are "
                     + "charged to that plugin. The guard has no row for ImageIcon or Toolkit.getImage/createImage."));
+
+    /**
+     * A NOT_DEFENDED action that was stopped this time: the escape depends on who started the JDK thread that does the
+     * I/O (AWT picks among its fetcher threads), so a denied column may also see it stopped. That is accepted, not
+     * required: the escape is what the docs report.
+     *
+     * @return whether {@code seen} is such a stop
+     */
+    static boolean stoppedAfterAll(Case c, String column, Outcome seen) {
+        boolean notDefended = NOT_DEFENDED.stream().anyMatch(n -> n.action().equals(c.action()));
+        return notDefended && !column.equals("GRANTED") && (seen == Outcome.DENIED || seen == Outcome.SWALLOWED);
+    }
 
     /** @return the rows that expect an escape in a denied column but have no {@link #NOT_DEFENDED} entry, and the reverse */
     static List<String> unexplainedEscapes() {
