@@ -3,6 +3,7 @@ package sandbox.core.reflect;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import sandbox.core.weaving.ClassHierarchy;
+import sandbox.core.weaving.ConstantPoolScan;
 
 /**
  * Tells from a class file's constant pool, before any method is read, that the reflection step has nothing to do in
@@ -23,42 +24,18 @@ import sandbox.core.weaving.ClassHierarchy;
  * rewrite then runs and refuses or succeeds exactly as it would have (fail closed).
  */
 final class MetaQuietClasses {
-    private static final int CLASS = 7;
-    private static final int FIELDREF = 9;
-    private static final int METHODREF = 10;
-    private static final int INTERFACE_METHODREF = 11;
-    private static final int METHOD_HANDLE = 15;
-    private static final int DYNAMIC = 17;
-    private static final int INVOKE_DYNAMIC = 18;
-
     private MetaQuietClasses() {
     }
 
     /** @return true when no method body of the class holds anything the reflection step checks or rewrites */
     static boolean isQuiet(ClassReader reader, ClassHierarchy hierarchy) {
-        try {
-            char[] buf = new char[reader.getMaxStringLength()];
-            for (int i = 1; i < reader.getItemCount(); i++) {
-                int at = reader.getItem(i);
-                if (at == 0) {
-                    continue;   // the unusable slot after a long or double
-                }
-                int tag = reader.readByte(at - 1);
-                boolean loud = switch (tag) {
-                    case METHOD_HANDLE, DYNAMIC, INVOKE_DYNAMIC -> true;
-                    case CLASS -> Forbidden.isForbiddenType(reader.readUTF8(at, buf));
-                    case FIELDREF -> fieldIsLoud(reader, at, buf);
-                    case METHODREF, INTERFACE_METHODREF -> methodIsLoud(reader, at, buf, hierarchy);
-                    default -> false;
-                };
-                if (loud) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return ConstantPoolScan.quiet(reader, (tag, at, buf) -> switch (tag) {
+            case ConstantPoolScan.METHOD_HANDLE, ConstantPoolScan.DYNAMIC, ConstantPoolScan.INVOKE_DYNAMIC -> true;
+            case ConstantPoolScan.CLASS -> Forbidden.isForbiddenType(reader.readUTF8(at, buf));
+            case ConstantPoolScan.FIELDREF -> fieldIsLoud(reader, at, buf);
+            case ConstantPoolScan.METHODREF, ConstantPoolScan.INTERFACE_METHODREF -> methodIsLoud(reader, at, buf, hierarchy);
+            default -> false;
+        });
     }
 
     private static boolean fieldIsLoud(ClassReader reader, int at, char[] buf) {

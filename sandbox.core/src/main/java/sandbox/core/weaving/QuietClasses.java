@@ -13,40 +13,20 @@ import org.objectweb.asm.Opcodes;
  *
  * <p>Steps before the guard step insert calls only to Sandbox's own classes and {@code MethodHandles.lookup()},
  * which no row matches, and method-handle wrappers only for handles the pool already holds. Any problem while
- * scanning (an owner that cannot be resolved, for instance) answers "not quiet": the full rewrite then runs and
+ * scanning answers "not quiet" ({@link ConstantPoolScan}): the full rewrite then runs and
  * fails or succeeds exactly as it would have.
  */
 final class QuietClasses {
-    private static final int METHOD_HANDLE = 15;
-    private static final int DYNAMIC = 17;
-    private static final int INVOKE_DYNAMIC = 18;
-    private static final int METHODREF = 10;
-    private static final int INTERFACE_METHODREF = 11;
-
     private QuietClasses() {
     }
 
     /** @return true when no method body of the class can hold a call or constant the guard step rewrites */
     static boolean isQuiet(ClassReader reader, CallMatcher matcher) {
-        try {
-            char[] buf = new char[reader.getMaxStringLength()];
-            for (int i = 1; i < reader.getItemCount(); i++) {
-                int at = reader.getItem(i);
-                if (at == 0) {
-                    continue;   // the unusable slot after a long or double
-                }
-                int tag = reader.readByte(at - 1);
-                if (tag == METHOD_HANDLE || tag == DYNAMIC || tag == INVOKE_DYNAMIC) {
-                    return false;
-                }
-                if ((tag == METHODREF || tag == INTERFACE_METHODREF) && matches(reader, at, buf, matcher)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return ConstantPoolScan.quiet(reader, (tag, at, buf) -> switch (tag) {
+            case ConstantPoolScan.METHOD_HANDLE, ConstantPoolScan.DYNAMIC, ConstantPoolScan.INVOKE_DYNAMIC -> true;
+            case ConstantPoolScan.METHODREF, ConstantPoolScan.INTERFACE_METHODREF -> matches(reader, at, buf, matcher);
+            default -> false;
+        });
     }
 
     private static boolean matches(ClassReader reader, int at, char[] buf, CallMatcher matcher) {
