@@ -3,7 +3,6 @@ package sandbox.itests;
 import static org.junit.Assert.assertEquals;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.lang.reflect.Method;
@@ -12,7 +11,6 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.Test;
@@ -91,23 +89,12 @@ public class StaticInitPluginIT extends SandboxTestSupport {
 
     /** The fixture's compiled class, copied from the probe into a bundle whose activator it is. */
     private static Path writePlugin(Path target) throws IOException {
-        Manifest m = new Manifest();
+        Manifest m = FixtureJars.bundleManifest(BSN);
         Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", BSN);
-        a.putValue("Bundle-Version", "1.0.0");
         a.putValue("Bundle-Activator", StaticInitPlugin.class.getName());
         a.putValue("Import-Package", "org.osgi.framework,sandbox.api");
-        String path = StaticInitPlugin.class.getName().replace('.', '/') + ".class";
-        try (OutputStream file = Files.newOutputStream(target); JarOutputStream jar = new JarOutputStream(file, m);
-             InputStream in = StaticInitPluginIT.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException("fixture class " + path + " is not in the probe");
-            }
-            jar.putNextEntry(new JarEntry(path));
-            in.transferTo(jar);
-            jar.closeEntry();
+        try (OutputStream file = Files.newOutputStream(target); JarOutputStream jar = new JarOutputStream(file, m)) {
+            FixtureJars.addClass(jar, StaticInitPlugin.class.getName());
         }
         return target;
     }

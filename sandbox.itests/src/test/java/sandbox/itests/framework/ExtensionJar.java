@@ -19,6 +19,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
+import sandbox.itests.FixtureJars;
 
 /**
  * The E6 variant-2 fixture of {@link ExtensionBundleIT}, written on the test driver's side with ASM: a framework
@@ -36,12 +37,8 @@ final class ExtensionJar {
     }
 
     static Path write(Path target) throws IOException {
-        Manifest m = new Manifest();
+        Manifest m = FixtureJars.bundleManifest(BSN);
         Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", BSN);
-        a.putValue("Bundle-Version", "1.0.0");
         a.putValue("Fragment-Host", "system.bundle; extension:=framework");
         a.putValue("ExtensionBundle-Activator", ACTIVATOR.replace('/', '.'));
         Files.createDirectories(target.getParent());

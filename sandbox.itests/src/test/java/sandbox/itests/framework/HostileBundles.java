@@ -1,16 +1,15 @@
 package sandbox.itests.framework;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import sandbox.itests.framework.hostile.Outcome;
+import sandbox.itests.FixtureJars;
 
 /**
  * Builds the group-E hostile fixtures as real bundle jars, inside the probe: the classes are the compiled
@@ -29,12 +28,8 @@ final class HostileBundles {
      * @return the jar
      */
     static Path write(Path target, String bsn, Class<?> activator, Map<String, String> headers) throws IOException {
-        Manifest m = new Manifest();
+        Manifest m = FixtureJars.bundleManifest(bsn);
         Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", bsn);
-        a.putValue("Bundle-Version", "1.0.0");
         if (activator != null) {
             a.putValue("Bundle-Activator", activator.getName());
             a.putValue("Import-Package", "org.osgi.framework");
@@ -50,21 +45,10 @@ final class HostileBundles {
     }
 
     private static void addClassAndNested(JarOutputStream jar, Class<?> type) throws IOException {
-        add(jar, type.getName());
+        FixtureJars.addClass(jar, type.getName());
         for (Class<?> nested : type.getDeclaredClasses()) {
-            add(jar, nested.getName());
+            FixtureJars.addClass(jar, nested.getName());
         }
     }
 
-    private static void add(JarOutputStream jar, String className) throws IOException {
-        String path = className.replace('.', '/') + ".class";
-        try (InputStream in = HostileBundles.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException("fixture class " + path + " is not in the probe");
-            }
-            jar.putNextEntry(new JarEntry(path));
-            in.transferTo(jar);
-            jar.closeEntry();
-        }
-    }
 }

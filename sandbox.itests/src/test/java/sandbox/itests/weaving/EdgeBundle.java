@@ -16,7 +16,6 @@ import static org.objectweb.asm.Opcodes.RET;
 import static org.objectweb.asm.Opcodes.RETURN;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +31,7 @@ import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
+import sandbox.itests.FixtureJars;
 
 /**
  * Writes the {@code WeaverEdgeIT} plugin jar with ASM, on the test driver's side (ASM is on the failsafe class path,
@@ -112,26 +112,14 @@ public final class EdgeBundle {
         entries.put("edge/HiddenSetter.bin", callable("sandbox/itests/weaving/HiddenSetter", V17, m -> setProperty(m, H11_HIDDEN)));
         entries.put("edge/OwnSetter.bin", callable("edge/own/OwnSetter", V17, m -> setProperty(m, H11_OWN)));
 
-        Manifest manifest = new Manifest();
+        Manifest manifest = FixtureJars.bundleManifest(BSN);
         Attributes a = manifest.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", BSN);
-        a.putValue("Bundle-Version", "1.0.0");
         a.putValue("Bundle-Activator", EdgePlugin.class.getName());
         a.putValue("Import-Package", "org.osgi.framework,sandbox.api");
         Files.createDirectories(target.getParent());
         try (OutputStream file = Files.newOutputStream(target); JarOutputStream jar = new JarOutputStream(file, manifest)) {
             for (Class<?> c : new Class<?>[] {EdgePlugin.class, EdgePlugin.Definer.class}) {
-                String path = c.getName().replace('.', '/') + ".class";
-                try (InputStream in = EdgeBundle.class.getClassLoader().getResourceAsStream(path)) {
-                    if (in == null) {
-                        throw new IOException("fixture class " + path + " is not on the test class path");
-                    }
-                    jar.putNextEntry(new JarEntry(path));
-                    in.transferTo(jar);
-                    jar.closeEntry();
-                }
+                FixtureJars.addClass(jar, c.getName());
             }
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 jar.putNextEntry(new JarEntry(e.getKey()));
