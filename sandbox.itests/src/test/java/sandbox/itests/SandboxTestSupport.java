@@ -121,8 +121,31 @@ public abstract class SandboxTestSupport {
             }
         }
         Bundle bundle = context.installBundle(location);
-        bundle.start();
+        start(bundle);
         return bundle;
+    }
+
+    /**
+     * Starts a bundle as a client of Felix must: Felix refuses a start with "Unable to acquire global lock for
+     * resolve" when it interrupts the starting thread so that a resolve or refresh holding the global lock can take
+     * the bundle's lock (its deadlock avoidance). Sandbox resolves plugins again after a policy change, so a test that
+     * changes a policy and then starts the bundle can meet that; the start is tried again, for up to 10 s. Every other
+     * failure is thrown at once.
+     */
+    protected static void start(Bundle bundle) throws BundleException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                bundle.start();
+                return;
+            } catch (BundleException e) {
+                String message = String.valueOf(e.getMessage());
+                if (!message.startsWith("Unable to acquire global lock") || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                Thread.interrupted();   // Felix's interrupt, should it still be set
+            }
+        }
     }
 
     /** @return the folder FileInstall watches in this container */

@@ -53,7 +53,7 @@ public class ClassSpaceIT extends FrameworkDefenceSupport {
         for (String bsn : new String[] {"hostile.classes.standard", "hostile.classes.strict"}) {
             Bundle b = installHostile(bsn, ClassSpaceProbe.class, PROBE);
             awaitPolicy(bsn, bsn.endsWith("strict") ? IsolationLevel.STRICT : IsolationLevel.STANDARD, 0);
-            b.start();
+            start(b);
             assertEquals("legitimate API stays reachable", "loaded", outcome(bsn, API));
             for (String denied : new String[] {UNSAFE, WEAVING_HOOK, CM}) {
                 assertTrue(bsn + " " + denied + ": " + outcome(bsn, denied) + "; bootdelegation=" + context.getProperty("org.osgi.framework.bootdelegation"), outcome(bsn, denied).startsWith("denied"));
@@ -70,7 +70,7 @@ public class ClassSpaceIT extends FrameworkDefenceSupport {
         policy(bsn, IsolationLevel.STANDARD, "framework;target=\"org.osgi.service.cm\";actions=service");
         Bundle b = installHostile(bsn, ClassSpaceProbe.class, PROBE);
         awaitPolicy(bsn, IsolationLevel.STANDARD, 1);
-        b.start();
+        start(b);
         assertEquals("loaded", outcome(bsn, CM));
         assertTrue("only the granted package", outcome(bsn, WEAVING_HOOK).startsWith("denied"));
         assertTrue(violationsOf(bsn).stream().noneMatch(v -> v.target().equals("org.osgi.service.cm")));
@@ -93,7 +93,7 @@ public class ClassSpaceIT extends FrameworkDefenceSupport {
         long id = b.getBundleId();
         String pid = policy(bsn, IsolationLevel.STANDARD, "reflection;target=\"sun.misc\";actions=access");
         Await.untilTrue(bsn + " resolved after the grant", () -> b.getState() == Bundle.RESOLVED);
-        b.start();
+        start(b);
         assertEquals(Bundle.ACTIVE, b.getState());
         assertEquals("same bundle, not reinstalled", id, context.getBundle(b.getLocation()).getBundleId());
 
@@ -106,7 +106,7 @@ public class ClassSpaceIT extends FrameworkDefenceSupport {
     /** Starting {@code b} is refused (it cannot resolve) and it stays INSTALLED. */
     private static void assertDoesNotResolve(Bundle b, String why) {
         try {
-            b.start();
+            start(b);
             fail(why);
         } catch (BundleException expected) {
             assertEquals(Bundle.INSTALLED, b.getState());

@@ -31,7 +31,7 @@ public class ControlServicesIT extends FrameworkDefenceSupport {
             }
             Bundle b = installHostile(bsn, ServiceProbe.class, Map.of("Hostile-Services", String.join(",", CONTROL)));
             awaitPolicy(bsn, bsn.endsWith("strict") ? IsolationLevel.STRICT : IsolationLevel.STANDARD, 0);
-            b.start();
+            start(b);
             for (String name : CONTROL) {
                 assertEquals(bsn + " looking up " + name, "hidden", outcome(bsn, name));
                 assertTrue(awaitViolation(bsn, PermissionKind.FRAMEWORK, "BundleContext.getServiceReference", name).enforced());
@@ -45,7 +45,7 @@ public class ControlServicesIT extends FrameworkDefenceSupport {
         policy(bsn, IsolationLevel.STANDARD, "framework;target=\"" + CM + "\";actions=service");
         Bundle b = installHostile(bsn, ServiceProbe.class, Map.of("Hostile-Services", String.join(",", CONTROL)));
         awaitPolicy(bsn, IsolationLevel.STANDARD, 1);
-        b.start();
+        start(b);
         assertEquals("found", outcome(bsn, CM));
         for (String name : CONTROL.subList(1, CONTROL.size())) {
             assertEquals(name, "hidden", outcome(bsn, name));

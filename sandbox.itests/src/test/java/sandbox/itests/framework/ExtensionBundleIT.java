@@ -86,7 +86,7 @@ public class ExtensionBundleIT extends FrameworkDefenceSupport {
             Bundle b = installHostile(installer, Installer.class, Map.of("Hostile-Install-Bsn", "hostile.e6.minted." + variant,
                     "Hostile-Install-Location", location, "Hostile-Install-Extension", "true"));
             awaitPolicy(installer, IsolationLevel.STANDARD, variant.equals("granted") ? 1 : 0);
-            b.start();
+            start(b);
             String result = outcome(installer, "install " + location);
             assertTrue(variant + ": " + result, result.startsWith("not installed: org.osgi.framework.BundleException"));
             assertNull(variant + ": still installed", context.getBundle(location));

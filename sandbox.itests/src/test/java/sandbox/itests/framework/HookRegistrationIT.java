@@ -30,7 +30,7 @@ public class HookRegistrationIT extends FrameworkDefenceSupport {
         for (String bsn : new String[] {"hostile.hooks.standard", "hostile.hooks.strict"}) {
             Bundle b = installHostile(bsn, HookRegistrar.class, HOOKS);
             awaitPolicy(bsn, bsn.endsWith("strict") ? IsolationLevel.STRICT : IsolationLevel.STANDARD, 0);
-            b.start();
+            start(b);
             for (String hook : new String[] {WEAVING, RESOLVER, SERVICE_FIND, BUNDLE_EVENT}) {
                 assertEquals(bsn + " " + hook, "unregistered", outcome(bsn, hook));
                 assertTrue(bsn + " still has a " + hook, registered(b, hook).isEmpty());
@@ -46,7 +46,7 @@ public class HookRegistrationIT extends FrameworkDefenceSupport {
         policy(bsn, IsolationLevel.STANDARD, "framework;target=\"" + WEAVING + "\";actions=hook");
         Bundle b = installHostile(bsn, HookRegistrar.class, Map.of("Hostile-Hooks", WEAVING + "," + RESOLVER));
         awaitPolicy(bsn, IsolationLevel.STANDARD, 1);
-        b.start();
+        start(b);
         assertEquals("registered", outcome(bsn, WEAVING));
         assertEquals("the grant names the weaving hook only", "unregistered", outcome(bsn, RESOLVER));
         assertTrue(violationsOf(bsn).stream().noneMatch(v -> v.target().equals(WEAVING)));
@@ -58,7 +58,7 @@ public class HookRegistrationIT extends FrameworkDefenceSupport {
         policy(bsn, IsolationLevel.MINIMAL);
         Bundle b = installHostile(bsn, HookRegistrar.class, Map.of("Hostile-Hooks", WEAVING));
         awaitPolicy(bsn, IsolationLevel.MINIMAL, 0);
-        b.start();
+        start(b);
         assertEquals("registered", outcome(bsn, WEAVING));
         Violation v = awaitViolation(bsn, PermissionKind.FRAMEWORK, "BundleContext.registerService", WEAVING);
         assertTrue("MINIMAL records without enforcing: " + v.describe(), !v.enforced());

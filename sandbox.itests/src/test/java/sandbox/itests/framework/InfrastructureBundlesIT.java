@@ -28,7 +28,7 @@ public class InfrastructureBundlesIT extends FrameworkDefenceSupport {
         for (String bsn : new String[] {"hostile.bundles.standard", "hostile.bundles.strict"}) {
             Bundle b = installHostile(bsn, BundleProbe.class, Map.of());
             awaitPolicy(bsn, bsn.endsWith("strict") ? IsolationLevel.STRICT : IsolationLevel.STANDARD, 0);
-            b.start();
+            start(b);
             String visible = outcome(bsn, "getBundles");
             assertTrue(visible, visible.contains(bsn) && visible.contains("example.hello"));
             for (String hidden : List.of("sandbox.core", "sandbox.api", "org.apache.felix.scr", "org.apache.felix.framework")) {
@@ -46,7 +46,7 @@ public class InfrastructureBundlesIT extends FrameworkDefenceSupport {
         policy(bsn, IsolationLevel.STANDARD, "framework;target=\"sandbox.core\";actions=lifecycle");
         Bundle b = installHostile(bsn, BundleProbe.class, Map.of());
         awaitPolicy(bsn, IsolationLevel.STANDARD, 1);
-        b.start();
+        start(b);
         String visible = outcome(bsn, "getBundles");
         assertTrue(visible, visible.contains("sandbox.core"));
         assertFalse(visible, visible.contains("sandbox.api"));
@@ -56,7 +56,7 @@ public class InfrastructureBundlesIT extends FrameworkDefenceSupport {
     public void aBundleAPluginInstallsNeverRunsAsInfrastructureNorWithoutTheRight() throws Exception {
         Bundle minter = installHostile("hostile.installer.trusted", Installer.class,
                 Map.of("Hostile-Install-Bsn", "hostile.minted.trusted", "Hostile-Install-Location", "trusted"));
-        minter.start();
+        start(minter);
         String key = "install " + Installer.trustedFolder(context) + "minted-hostile.minted.trusted.jar";
         assertTrue(outcome("hostile.installer.trusted", key), outcome("hostile.installer.trusted", key).startsWith("not "));
         assertTrue(awaitViolation("hostile.installer.trusted", PermissionKind.FRAMEWORK, "BundleContext.installBundle",
@@ -64,14 +64,14 @@ public class InfrastructureBundlesIT extends FrameworkDefenceSupport {
 
         Bundle plain = installHostile("hostile.installer.plain", Installer.class,
                 Map.of("Hostile-Install-Bsn", "hostile.minted.plain", "Hostile-Install-Location", "mem:hostile.minted.plain"));
-        plain.start();
+        start(plain);
         assertTrue(outcome("hostile.installer.plain", "install mem:hostile.minted.plain").startsWith("not "));
 
         policy("hostile.installer.granted", IsolationLevel.STANDARD, "framework;target=\"hostile.minted.ok\";actions=lifecycle");
         Bundle granted = installHostile("hostile.installer.granted", Installer.class,
                 Map.of("Hostile-Install-Bsn", "hostile.minted.ok", "Hostile-Install-Location", "mem:hostile.minted.ok"));
         awaitPolicy("hostile.installer.granted", IsolationLevel.STANDARD, 1);
-        granted.start();
+        start(granted);
         assertEquals("started", outcome("hostile.installer.granted", "install mem:hostile.minted.ok"));
     }
 

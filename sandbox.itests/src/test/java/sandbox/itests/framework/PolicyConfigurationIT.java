@@ -58,7 +58,7 @@ public class PolicyConfigurationIT extends FrameworkDefenceSupport {
     public void aServiceGrantTakesEffectForTheNextLookupWithoutRestart() throws Exception {
         String bsn = "hostile.policy.live";
         Bundle b = installHostile(bsn, ServiceProbe.class, Map.of("Hostile-Services", "org.osgi.service.cm.ConfigurationAdmin"));
-        b.start();
+        start(b);
         assertEquals("hidden", outcome(bsn, "org.osgi.service.cm.ConfigurationAdmin"));
         policy(bsn, IsolationLevel.STANDARD, "framework;target=\"org.osgi.service.cm.ConfigurationAdmin\";actions=service");
         awaitPolicy(bsn, IsolationLevel.STANDARD, 1);

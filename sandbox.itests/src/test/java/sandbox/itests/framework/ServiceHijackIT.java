@@ -81,7 +81,7 @@ public class ServiceHijackIT extends FrameworkDefenceSupport {
             for (String bsn : new String[] {"hostile.e11.standard", "hostile.e11.minimal"}) {
                 Bundle b = installHostile(bsn, RunnableRegistrar.class, Map.of());
                 awaitPolicy(bsn, bsn.endsWith("minimal") ? IsolationLevel.MINIMAL : IsolationLevel.STANDARD, 0);
-                b.start();
+                start(b);
                 assertEquals("registered", outcome(bsn, "register"));
                 assertEquals("the plugin did register its Runnable", 1, registered(b, RUNNABLE).size());
 
@@ -93,7 +93,7 @@ public class ServiceHijackIT extends FrameworkDefenceSupport {
             }
 
             Bundle viewer = installHostile("hostile.e11.viewer", ServiceProbe.class, Map.of("Hostile-Services", RUNNABLE));
-            viewer.start();
+            start(viewer);
             assertEquals("plugins still see plugins' services", "found", outcome("hostile.e11.viewer", RUNNABLE));
 
             ExecutionResult hello = execute("example.hello", Map.of("name", "e11"));
@@ -116,7 +116,7 @@ public class ServiceHijackIT extends FrameworkDefenceSupport {
             String pid = policy(bsn, IsolationLevel.STANDARD, "framework;target=\"" + RUNNABLE + "\";actions=register");
             Bundle b = installHostile(bsn, RunnableRegistrar.class, Map.of());
             awaitPolicy(bsn, IsolationLevel.STANDARD, 1);
-            b.start();
+            start(b);
             assertEquals("registered", outcome(bsn, "register"));
             assertEquals("the highest ranking wins once granted", bsn, mark(context.getServiceReference(Runnable.class)));
             assertEquals(List.of(bsn, "host"), marks(tracker.getServiceReferences()));
