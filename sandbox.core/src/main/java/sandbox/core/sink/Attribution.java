@@ -49,6 +49,17 @@ final class Attribution {
         if (first != null && first.kind() == Caller.Kind.HOST) {
             return Caller.JDK_ONLY;
         }
+        return walk(gate);
+    }
+
+    /**
+     * The full answer, from a StackWalker walk (method names: JDK class initialisers are seen), for what the class
+     * context did not settle.
+     *
+     * @param gate the class the walk starts below (the gate); frames above it are the checker's own
+     * @return the caller
+     */
+    Caller walk(Class<?> gate) {
         return WALKER.walk(s -> {
             boolean below = false;
             for (java.util.Iterator<StackWalker.StackFrame> it = s.iterator(); it.hasNext();) {

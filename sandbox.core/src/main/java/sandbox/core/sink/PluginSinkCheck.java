@@ -37,14 +37,17 @@ final class PluginSinkCheck implements SinkCheck {
         if ((sink == Sinks.LOAD || sink == Sinks.LOAD_LIBRARY) && b instanceof Class<?> asker && Attribution.isJdk(asker)) {
             return;   // a JDK class loading its own library (awt for BufferedImage, net, nio, zip ...)
         }
-        List<SinkRequest> requests = SinkRequests.of(sink, a, b);
         Caller first = attribution.firstFromContext(gate);
+        if (first != null && first.kind() == Caller.Kind.HOST) {
+            return;   // the common host case: one native call, nothing else computed
+        }
+        List<SinkRequest> requests = SinkRequests.of(sink, a, b);
         if (first != null && first.kind() == Caller.Kind.PLUGIN && allowedQuietly(first, requests)) {
             // the common plugin case (a call the weaving guard has just checked, or one its policy grants) without the
             // StackWalker walk, which costs several microseconds; the walk is for what may be denied or recorded
             return;
         }
-        Caller caller = attribution.find(gate);
+        Caller caller = attribution.walk(gate);
         if (caller.kind() == Caller.Kind.HOST) {
             return;
         }
